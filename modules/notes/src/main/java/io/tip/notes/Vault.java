@@ -1,0 +1,123 @@
+package io.tip.notes;
+
+import io.tip.model.Entity;
+import io.tip.model.Implication;
+import io.tip.model.Thesis;
+import io.tip.notes.markdown.NoteParser;
+import io.tip.notes.markdown.ParsedNote;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A folder of Markdown notes read into the records of the {@code theses}, {@code implications} and
+ * {@code entities} tables, with every problem found on the way.
+ */
+public record Vault(List<Thesis> theses, List<Implication> implications, List<Entity> entities, List<Problem> problems) {
+
+    public Vault {
+        theses = List.copyOf(theses);
+        implications = List.copyOf(implications);
+        entities = List.copyOf(entities);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * Reads every {@code .md} file under {@code dir} (hidden folders such as {@code .obsidian} skipped),
+     * in path order, so the same vault always gives the same records and problems.
+     */
+    public static Vault read(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + " is not a folder of notes");
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase().endsWith(".md"))
+                    .filter(p -> !isHidden(dir.relativize(p)))
+                    .sorted(Comparator.comparing(p -> dir.relativize(p).toString()))
+                    .collect(Collectors.toList());
+        }
+        List<ParsedNote> notes = new ArrayList<>();
+        for (Path file : files) {
+            Path relative = dir.relativize(file);
+            byte[] content = Files.readAllBytes(file);
+            notes.add(NoteParser.parse(relative, content, version(relative, content)));
+        }
+        return assemble(notes);
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Vault assemble(List<ParsedNote> notes) {
+        List<Thesis> theses = new ArrayList<>();
+        List<Implication> implications = new ArrayList<>();
+        List<Entity> entities = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Map<String, ParsedNote> byId = new HashMap<>();
+        Set<String> names = new HashSet<>();
+        notes.forEach(n -> names.addAll(n.names()));
+        for (ParsedNote note : notes) {
+            problems.addAll(note.problems());
+            Set<String> reported = new HashSet<>();
+            for (ParsedNote.Link link : note.links()) {
+                String target = Slug.of(link.target());
+                if (!names.contains(target) && reported.add(target)) {
+                    problems.add(Problem.warning(note.file(), link.line(),
+                            "[[" + link.target() + "]] links to no note in the vault (create it, or fix the name)"));
+                }
+            }
+            ParsedNote first = byId.putIfAbsent(note.id(), note);
+            if (first != null) {
+                problems.add(Problem.error(note.file(), note.titleLine(), "duplicate id '" + note.id() + "': "
+                        + first.file().toString().replace('\\', '/') + " has the same title (rename one of them)"));
+                continue;
+            }
+            note.thesis().ifPresent(theses::add);
+            note.entity().ifPresent(entities::add);
+            implications.addAll(note.implications());
+        }
+        problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
+        return new Vault(theses, implications, entities, problems);
+    }
+
+    /** The note's content version: changes whenever its bytes or its path do. */
+    private static String version(Path relative, byte[] content) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(relative.toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(content)).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    public List<Problem> errors() {
+        return problems.stream().filter(Problem::isError).collect(Collectors.toList());
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+}

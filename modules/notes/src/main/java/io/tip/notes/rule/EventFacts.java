@@ -1,0 +1,52 @@
+package io.tip.notes.rule;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a rule can see of a market event, with its actor and target already resolved to entities.
+ * Everything is normalized on construction (type as {@code PRODUCT_LAUNCH}, names and tags
+ * lower-case), so rules compare plain strings.
+ *
+ * @param target   null when the event has no target
+ * @param amountUsd null when the event has no amount
+ */
+public record EventFacts(String type, Party actor, Party target, Set<String> tags, Long amountUsd, String headline) {
+    public EventFacts {
+        type = normalizeType(Objects.requireNonNull(type, "type"));
+        Objects.requireNonNull(actor, "actor");
+        tags = tags == null ? Set.of()
+                : tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        headline = headline == null ? "" : headline;
+    }
+
+    /** {@code product-launch}, {@code Product Launch}, {@code product_launch} all become {@code PRODUCT_LAUNCH}. */
+    public static String normalizeType(String type) {
+        return type.trim().toUpperCase(Locale.ROOT).replaceAll("[-_\\s]+", "_");
+    }
+
+    /** The event's tags plus the actor's and the target's entity tags. */
+    public Set<String> allTags() {
+        Set<String> all = new HashSet<>(tags);
+        all.addAll(actor.tags());
+        if (target != null) {
+            all.addAll(target.tags());
+        }
+        return all;
+    }
+
+    /** The index keys of this event: its type, every name of actor and target, every tag it carries. */
+    public Set<Anchor> keys() {
+        Set<Anchor> keys = new HashSet<>();
+        keys.add(Anchor.type(type));
+        actor.names().forEach(n -> keys.add(Anchor.entity(n)));
+        if (target != null) {
+            target.names().forEach(n -> keys.add(Anchor.entity(n)));
+        }
+        allTags().forEach(t -> keys.add(Anchor.tag(t)));
+        return keys;
+    }
+}
