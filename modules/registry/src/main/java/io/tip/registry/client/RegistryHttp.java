@@ -1,0 +1,159 @@
+package io.tip.registry.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import org.apache.kafka.common.config.ConfigException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * JSON over HTTP to one of several registry URLs. A connection failure moves on to the next URL;
+ * an HTTP error answer does not (another instance would say the same) and becomes a typed exception.
+ */
+final class RegistryHttp {
+    static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final String ACCEPT =
+        "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Endpoint(String url, String authorization) {
+    }
+
+    private final List<Endpoint> endpoints;
+    private final HttpClient http;
+    private volatile int preferred;
+
+    RegistryHttp(RegistryClientConfig config) {
+        String userInfo = config.userInfo();
+        this.endpoints = config.urls().stream().map(url -> endpoint(url, userInfo)).toList();
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The URL that answered last; the one named in error messages. */
+    String currentUrl() {
+        return endpoints.get(preferred).url();
+    }
+
+    JsonNode get(String path) {
+        return send(path, null);
+    }
+
+    JsonNode post(String path, Object body) {
+        try {
+            return send(path, JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode request body for " + path, e);
+        }
+    }
+
+    private JsonNode send(String path, String body) {
+        int start = preferred;
+        IOException lastFailure = null;
+        for (int i = 0; i < endpoints.size(); i++) {
+            int index = (start + i) % endpoints.size();
+            Endpoint endpoint = endpoints.get(index);
+            HttpResponse<String> response;
+            try {
+                response = http.send(request(endpoint, path, body), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                lastFailure = e;
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SchemaRegistryException("interrupted while calling the schema registry at " + endpoint.url(), e);
+            }
+            preferred = index;
+            return answer(endpoint, response);
+        }
+        String urls = String.join(", ", endpoints.stream().map(Endpoint::url).toList());
+        throw new RegistryUnreachableException("schema registry unreachable at " + urls + " (" + lastFailure
+            + "); is the schema registry running? start one with `./tip dev`", lastFailure);
+    }
+
+    private HttpRequest request(Endpoint endpoint, String path, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.url() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", ACCEPT);
+        if (endpoint.authorization() != null) {
+            builder.header("Authorization", endpoint.authorization());
+        }
+        if (body == null) {
+            return builder.GET().build();
+        }
+        return builder.header("Content-Type", CONTENT_TYPE).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static JsonNode answer(Endpoint endpoint, HttpResponse<String> response) {
+        int status = response.statusCode();
+        JsonNode body = parse(response.body());
+        if (status / 100 == 2) {
+            if (body == null) {
+                throw new SchemaRegistryException("registry at " + endpoint.url() + " answered with non-JSON: "
+                    + abbreviate(response.body()), -1);
+            }
+            return body;
+        }
+        int code = body != null && body.has("error_code") ? body.get("error_code").asInt() : status;
+        String message = body != null && body.has("message") ? body.get("message").asText() : abbreviate(response.body());
+        String where = " (registry " + endpoint.url() + ")";
+        switch (status) {
+            case 401, 403 -> throw new SchemaRegistryException("registry at " + endpoint.url() + " refused access (HTTP "
+                + status + ": " + message + "); set basic.auth.credentials.source=USER_INFO and basic.auth.user.info=user:password", code);
+            case 404 -> throw new SchemaNotFoundException(message + where, code);
+            case 409 -> throw new IncompatibleSchemaException("incompatible schema: " + message + where, code);
+            case 422 -> {
+                if (code == 42201 || code == 422) {
+                    throw new InvalidSchemaException("invalid schema: " + message + where, code);
+                }
+                throw new SchemaRegistryException(message + where, code);
+            }
+            default -> throw new SchemaRegistryException("registry at " + endpoint.url() + " answered HTTP " + status
+                + ": " + message, code);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? null : JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    /** Credentials in the URL (http://user:pass@host) are moved into a header; user.info from config wins. */
+    private static Endpoint endpoint(String url, String configuredUserInfo) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new ConfigException(RegistryClientConfig.SCHEMA_REGISTRY_URL, url, "expected http(s)://host:port");
+            }
+            String userInfo = configuredUserInfo != null ? configuredUserInfo
+                : uri.getRawUserInfo() == null ? null : URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
+            String base = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+            while (base.endsWith("/")) {
+                base = base.substring(0, base.length() - 1);
+            }
+            String authorization = userInfo == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+            return new Endpoint(base, authorization);
+        } catch (URISyntaxException e) {
+            throw new ConfigException(RegistryClientConfig.SCHEMA_REGISTRY_URL, url, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.tip.registry.client;
+
+/** No registry URL accepted a connection. */
+public class RegistryUnreachableException extends SchemaRegistryException {
+    public RegistryUnreachableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,89 @@
+package io.tip.registry.serde;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+import io.tip.registry.client.CachedSchemaRegistryClient;
+import io.tip.registry.client.SchemaRegistryClient;
+import io.tip.registry.client.SchemaRegistryException;
+
+/**
+ * Reads Confluent wire format into a GenericRecord, or with {@code specific.avro.reader=true} into the
+ * generated class named by the writer schema, resolving writer to reader schema (added fields, enum
+ * defaults). Failures are SerializationExceptions that name the cause; null bytes read as null.
+ */
+public class KafkaAvroDeserializer implements Deserializer<Object> {
+    private SchemaRegistryClient client;
+    private boolean specificReader;
+    private final GeneratedClasses generatedClasses = new GeneratedClasses(KafkaAvroDeserializer.class.getClassLoader());
+    /** The reader schema is a function of the writer schema here, so the writer's id identifies the pair. */
+    private final Map<Integer, DatumReader<Object>> readersBySchemaId = new ConcurrentHashMap<>();
+
+    /** Creates its own registry client from the config passed to {@link #configure}. */
+    public KafkaAvroDeserializer() {
+    }
+
+    /** Uses a shared client; {@link #configure} still reads the serde settings. */
+    public KafkaAvroDeserializer(SchemaRegistryClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        AvroSerdeConfig config = new AvroSerdeConfig(configs);
+        if (client == null) {
+            client = new CachedSchemaRegistryClient(config.clientConfig());
+        }
+        specificReader = config.specificAvroReader();
+    }
+
+    @Override
+    public Object deserialize(String topic, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        if (client == null) {
+            throw new IllegalStateException("KafkaAvroDeserializer is not configured: call configure() with schema.registry.url");
+        }
+        int id = WireFormat.schemaId(bytes);
+        DatumReader<Object> reader = readersBySchemaId.get(id);
+        if (reader == null) {
+            reader = readerFor(id, topic);
+            readersBySchemaId.putIfAbsent(id, reader);
+        }
+        try {
+            return WireFormat.decode(bytes, reader);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("truncated or corrupt Avro data for schema id " + id + " in topic " + topic
+                + " (" + bytes.length + " bytes): " + e, e);
+        }
+    }
+
+    private DatumReader<Object> readerFor(int id, String topic) {
+        Schema writer;
+        try {
+            writer = client.getSchemaById(id);
+        } catch (SchemaRegistryException e) {
+            throw new SerializationException("cannot read record from topic " + topic + ": " + e.getMessage(), e);
+        }
+        if (!specificReader) {
+            return new GenericDatumReader<>(writer, writer, GenericData.get());
+        }
+        Class<?> type = generatedClasses.getClass(writer);
+        if (type == null) {
+            throw new SerializationException("no generated class " + writer.getFullName() + " on the classpath for schema id "
+                + id + " (topic " + topic + "); add the jar with the generated Avro classes or set specific.avro.reader=false");
+        }
+        Schema readerSchema = generatedClasses.getSchema(type);
+        return new SpecificDatumReader<>(writer, readerSchema, generatedClasses);
+    }
+}
