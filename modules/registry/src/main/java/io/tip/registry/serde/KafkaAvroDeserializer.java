@@ -24,7 +24,7 @@ import io.tip.registry.client.SchemaRegistryException;
 public class KafkaAvroDeserializer implements Deserializer<Object> {
     private SchemaRegistryClient client;
     private boolean specificReader;
-    private final GeneratedClasses generatedClasses = new GeneratedClasses(KafkaAvroDeserializer.class.getClassLoader());
+    private final GeneratedClasses generatedClasses = new GeneratedClasses(classLoader());
     /** The reader schema is a function of the writer schema here, so the writer's id identifies the pair. */
     private final Map<Integer, DatumReader<Object>> readersBySchemaId = new ConcurrentHashMap<>();
 
@@ -66,6 +66,12 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
             throw new SerializationException("truncated or corrupt Avro data for schema id " + id + " in topic " + topic
                 + " (" + bytes.length + " bytes): " + e, e);
         }
+    }
+
+    /** The application's loader where one is set (Streams, app servers), so its generated classes are found. */
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : KafkaAvroDeserializer.class.getClassLoader();
     }
 
     private DatumReader<Object> readerFor(int id, String topic) {

@@ -69,8 +69,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop();
-        schemaLog.close();
+        try {
+            http.stop();
+        } finally {
+            schemaLog.close();
+        }
     }
 
     private void routes() {
