@@ -53,11 +53,13 @@ public final class NoteParser {
     private static final Pattern FRONT_MATTER_END = Pattern.compile("(---|\\.\\.\\.)\\s*");
 
     private final Path file;
+    private final String text;
     private final List<String> lines;
     private final List<Problem> problems = new ArrayList<>();
 
     private NoteParser(Path file, String text) {
         this.file = file;
+        this.text = text;
         this.lines = text.lines().collect(Collectors.toList());
     }
 
@@ -66,11 +68,11 @@ public final class NoteParser {
      * @param version the note's content version
      */
     public static ParsedNote parse(Path file, byte[] content, String version) {
-        return new NoteParser(file, new String(content, StandardCharsets.UTF_8)).read(content, version);
+        return new NoteParser(file, new String(content, StandardCharsets.UTF_8)).read(version);
     }
 
-    private ParsedNote read(byte[] content, String version) {
-        Node document = MARKDOWN.parse(new String(content, StandardCharsets.UTF_8));
+    private ParsedNote read(String version) {
+        Node document = MARKDOWN.parse(text);
         FrontMatter frontMatter = frontMatter(document);
         NoteSections sections = NoteSections.of(document);
         String fileName = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");
@@ -199,37 +201,38 @@ public final class NoteParser {
         return signals;
     }
 
+    /** A row becomes a signal only when all of it is valid; each mistake is reported at the row. */
     private Optional<Signal> signal(NoteTable.Row row, int stanceColumn, int whenColumn, int whyColumn, int weightColumn) {
+        int errorsBefore = problems.size();
         String stanceText = row.text(stanceColumn);
         Optional<Stance> stance = Stances.parse(stanceText);
         if (stance.isEmpty()) {
             problems.add(Problem.error(file, row.line(), Stances.unknown(stanceText)));
         }
         String when = row.text(whenColumn);
-        boolean ruleOk = false;
         try {
             Rule.parse(when);
-            ruleOk = true;
         } catch (RuleSyntaxException e) {
             problems.add(Problem.error(file, row.line(), "malformed rule '" + when + "': " + e.getMessage()));
         }
         String weightText = row.text(weightColumn);
-        double weight = 1.0;
-        if (!weightText.isEmpty()) {
-            try {
-                weight = Double.parseDouble(weightText);
-            } catch (NumberFormatException e) {
-                weight = Double.NaN;
-            }
-            if (!(weight >= 0 && weight <= 1)) {
-                problems.add(Problem.error(file, row.line(), "weight '" + weightText + "' is not a number from 0 to 1"));
-            }
+        double weight = weightText.isEmpty() ? 1.0 : weight(weightText);
+        if (!(weight >= 0 && weight <= 1)) {
+            problems.add(Problem.error(file, row.line(), "weight '" + weightText + "' is not a number from 0 to 1"));
         }
-        if (stance.isEmpty() || !ruleOk || !(weight >= 0 && weight <= 1)) {
+        if (problems.size() > errorsBefore) {
             return Optional.empty();
         }
         return Optional.of(Signal.newBuilder().setStance(stance.get()).setRule(when).setWhy(row.text(whyColumn))
                 .setWeight(weight).setLine(row.line()).build());
+    }
+
+    private static double weight(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private List<Implication> implications(String fromId, List<Node> section) {
