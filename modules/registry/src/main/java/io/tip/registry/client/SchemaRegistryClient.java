@@ -1,5 +1,7 @@
 package io.tip.registry.client;
 
+import java.util.List;
+
 import org.apache.avro.Schema;
 
 /**
@@ -7,6 +9,18 @@ import org.apache.avro.Schema;
  * {@link SchemaRegistryException}s whose type and message say what went wrong.
  */
 public interface SchemaRegistryClient {
+
+    /**
+     * The client the settings ask for: {@code mock://SCOPE} gives the in-memory
+     * {@link MockSchemaRegistry} for tests, anything else a {@link CachedSchemaRegistryClient}.
+     */
+    static SchemaRegistryClient create(RegistryClientConfig config) {
+        List<String> urls = config.urls();
+        if (urls.size() == 1 && urls.get(0).startsWith(MockSchemaRegistry.URL_PREFIX)) {
+            return MockSchemaRegistry.scope(urls.get(0));
+        }
+        return new CachedSchemaRegistryClient(config);
+    }
 
     /** Registers {@code schema} under {@code subject} (a no-op if it is already there) and returns its global id. */
     int register(String subject, Schema schema);

@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import io.tip.registry.client.CachedSchemaRegistryClient;
 import io.tip.registry.client.SchemaRegistryClient;
 
 /** A serializer and deserializer pair sharing one registry client; the reader kind is fixed by the subclass. */
@@ -30,7 +29,7 @@ abstract class AvroSerde<T> implements Serde<T> {
         Map<String, Object> settings = new HashMap<>(configs);
         settings.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, specificReader);
         SchemaRegistryClient client = sharedClient != null ? sharedClient
-            : new CachedSchemaRegistryClient(new AvroSerdeConfig(settings).clientConfig());
+            : SchemaRegistryClient.create(new AvroSerdeConfig(settings).clientConfig());
         KafkaAvroSerializer newSerializer = new KafkaAvroSerializer(client);
         newSerializer.configure(settings, isKey);
         KafkaAvroDeserializer newDeserializer = new KafkaAvroDeserializer(client);

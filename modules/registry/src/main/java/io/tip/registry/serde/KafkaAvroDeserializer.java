@@ -12,7 +12,6 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
-import io.tip.registry.client.CachedSchemaRegistryClient;
 import io.tip.registry.client.SchemaRegistryClient;
 import io.tip.registry.client.SchemaRegistryException;
 
@@ -41,7 +40,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     public void configure(Map<String, ?> configs, boolean isKey) {
         AvroSerdeConfig config = new AvroSerdeConfig(configs);
         if (client == null) {
-            client = new CachedSchemaRegistryClient(config.clientConfig());
+            client = SchemaRegistryClient.create(config.clientConfig());
         }
         specificReader = config.specificAvroReader();
     }

@@ -15,7 +15,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
-import io.tip.registry.client.CachedSchemaRegistryClient;
 import io.tip.registry.client.RegisteredSchema;
 import io.tip.registry.client.SchemaRegistryClient;
 import io.tip.registry.client.SchemaRegistryException;
@@ -48,7 +47,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     public void configure(Map<String, ?> configs, boolean isKey) {
         AvroSerdeConfig config = new AvroSerdeConfig(configs);
         if (client == null) {
-            client = new CachedSchemaRegistryClient(config.clientConfig());
+            client = SchemaRegistryClient.create(config.clientConfig());
         }
         autoRegister = config.autoRegisterSchemas();
         useLatestVersion = config.useLatestVersion();

@@ -1,0 +1,18 @@
+package io.tip.engine;
+
+/** Names of the state stores, for interactive queries. */
+public final class StoreNames {
+    /** Global store: thesis id -> Thesis. */
+    public static final String THESES = "theses-store";
+    /** Global store: implication id -> Implication. */
+    public static final String IMPLICATIONS = "implications-store";
+    /** Global store: entity id -> Entity. */
+    public static final String ENTITIES = "entities-store";
+    /** Partitioned store: thesis id -> ThesisState. */
+    public static final String THESIS_STATE = "thesis-state-store";
+    /** Partitioned window store: event id -> first time seen, for dedupe. */
+    public static final String SEEN_EVENTS = "seen-events-store";
+
+    private StoreNames() {
+    }
+}

@@ -1,0 +1,109 @@
+package io.tip.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.Stores;
+
+import io.tip.engine.impact.ImpactFinder;
+import io.tip.engine.knowledge.KnowledgeBase;
+import io.tip.engine.process.DeadLetterHandler;
+import io.tip.engine.process.MarketEventProcessor;
+import io.tip.engine.process.TableLoader;
+import io.tip.engine.process.ThesisStateProcessor;
+import io.tip.engine.state.ThesisStateFold;
+import io.tip.engine.validate.EventValidator;
+import io.tip.model.topics.Topic;
+import io.tip.model.topics.Topics;
+
+/**
+ * The thesis impact pipeline as a Kafka Streams topology:
+ * <pre>
+ * theses, implications, entities ──► global stores + in-memory index (every instance)
+ * market-events ──► validate · match · propagate · dedupe ──► thesis-impacts (key: thesis id)
+ *        │ bad ──► market-events.dlq        │ no match ──► market-events.unmatched
+ * thesis-impacts ──► fold state ──► thesis-state, thesis-alerts
+ * </pre>
+ * thesis-impacts doubles as the repartition topic: it is already keyed by thesis id, so the state
+ * sub-topology reads it back instead of writing every impact a second time.
+ */
+public final class ThesisImpactTopology {
+
+    private ThesisImpactTopology() {
+    }
+
+    public static Topology build(EngineConfig config, Topics topics) {
+        return build(config, topics, PipelineListener.NONE);
+    }
+
+    public static Topology build(EngineConfig config, Topics topics, PipelineListener listener) {
+        KnowledgeBase knowledge = new KnowledgeBase();
+        Topology topology = new Topology();
+
+        globalTable(topology, topics.theses(), StoreNames.THESES,
+                (id, thesis) -> knowledge.theses().put(thesis), knowledge.theses()::remove);
+        globalTable(topology, topics.implications(), StoreNames.IMPLICATIONS,
+                (id, implication) -> knowledge.implications().put(implication), knowledge.implications()::remove);
+        globalTable(topology, topics.entities(), StoreNames.ENTITIES,
+                (id, entity) -> knowledge.entities().put(entity), knowledge.entities()::remove);
+
+        Topic<String, ?> events = topics.marketEvents();
+        // Events are read as bytes: unmatched ones are forwarded untouched, and a record that does
+        // not deserialize fails inside the processor, where the dead-letter handler sees its bytes.
+        topology.addSource("market-events", new ByteArrayDeserializer(), new ByteArrayDeserializer(), events.name())
+                .addProcessor("match", () -> new MarketEventProcessor(events.name(),
+                        topics.marketEvents().valueSerde().deserializer(), new EventValidator(config),
+                        new ImpactFinder(knowledge, config), config.dedupeRetention(), listener), "market-events")
+                .addStateStore(Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(StoreNames.SEEN_EVENTS, config.dedupeRetention(), config.dedupeRetention(), false),
+                        Serdes.String(), Serdes.Long()), "match")
+                .addSink(MarketEventProcessor.UNMATCHED_SINK, topics.unmatched().name(),
+                        new ByteArraySerializer(), new ByteArraySerializer(), "match")
+                .addSink(MarketEventProcessor.IMPACTS_SINK, topics.impacts().name(),
+                        topics.impacts().keySerde().serializer(), topics.impacts().valueSerde().serializer(), "match");
+
+        topology.addSource("impacts", topics.impacts().keySerde().deserializer(),
+                        topics.impacts().valueSerde().deserializer(), topics.impacts().name())
+                .addProcessor("fold-state", () -> new ThesisStateProcessor(
+                        new ThesisStateFold(config.lastImpacts(), config.statusThreshold())), "impacts")
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.THESIS_STATE),
+                        topics.state().keySerde(), topics.state().valueSerde()), "fold-state")
+                .addSink(ThesisStateProcessor.STATE_SINK, topics.state().name(),
+                        topics.state().keySerde().serializer(), topics.state().valueSerde().serializer(), "fold-state")
+                .addSink(ThesisStateProcessor.ALERTS_SINK, topics.alerts().name(),
+                        topics.alerts().keySerde().serializer(), topics.alerts().valueSerde().serializer(), "fold-state");
+        return topology;
+    }
+
+    private static <V> void globalTable(Topology topology, Topic<String, V> topic, String storeName,
+                                        BiConsumer<String, V> put, Consumer<String> remove) {
+        // Global stores are restored from their own topic, so they need no changelog.
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
+                        .withLoggingDisabled(),
+                topic.name() + "-source", topic.keySerde().deserializer(), topic.valueSerde().deserializer(),
+                topic.name(), topic.name() + "-loader", () -> new TableLoader<>(storeName, put, remove));
+    }
+
+    /**
+     * The Kafka Streams settings tip relies on; anything the operator sets wins over them.
+     * Exactly-once by default, and failures handled by Kafka Streams' dead-letter queue.
+     */
+    public static Map<String, Object> streamsDefaults(Topics topics) {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, "tip");
+        defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
+        defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        defaults.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        return defaults;
+    }
+}

@@ -1,0 +1,118 @@
+package io.tip.engine;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import io.tip.model.Entity;
+import io.tip.model.EventType;
+import io.tip.model.Implication;
+import io.tip.model.MarketEvent;
+import io.tip.model.Thesis;
+import io.tip.model.ThesisAlert;
+import io.tip.model.ThesisImpact;
+import io.tip.model.ThesisState;
+import io.tip.model.topics.Topic;
+import io.tip.model.topics.Topics;
+
+/** The real topology on a TopologyTestDriver, with typed ends for every topic. */
+final class PipelineDriver implements AutoCloseable {
+    static final Instant NOW = Instant.parse("2025-12-30T12:00:00Z");
+
+    final Topics topics;
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, MarketEvent> events;
+    final TestInputTopic<byte[], byte[]> rawEvents;
+    final TestInputTopic<String, Thesis> theses;
+    final TestInputTopic<String, Implication> implications;
+    final TestInputTopic<String, Entity> entities;
+    final TestOutputTopic<String, ThesisImpact> impacts;
+    final TestOutputTopic<String, ThesisState> state;
+    final TestOutputTopic<String, ThesisAlert> alerts;
+    final TestOutputTopic<String, MarketEvent> unmatched;
+    final TestOutputTopic<byte[], byte[]> unmatchedRaw;
+    final TestOutputTopic<byte[], byte[]> deadLetters;
+
+    PipelineDriver() {
+        this(Map.of());
+    }
+
+    PipelineDriver(Map<String, Object> engineSettings) {
+        Map<String, Object> serde = Map.of("schema.registry.url", "mock://" + UUID.randomUUID());
+        topics = Topics.create("", serde);
+        EngineConfig config = new EngineConfig(engineSettings);
+        Properties props = new Properties();
+        props.putAll(ThesisImpactTopology.streamsDefaults(topics));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/tip-ttd-" + UUID.randomUUID());
+        driver = new TopologyTestDriver(ThesisImpactTopology.build(config, topics), props, NOW);
+        events = input(topics.marketEvents());
+        rawEvents = driver.createInputTopic(topics.marketEvents().name(), new ByteArraySerializer(), new ByteArraySerializer());
+        theses = input(topics.theses());
+        implications = input(topics.implications());
+        entities = input(topics.entities());
+        impacts = output(topics.impacts());
+        state = output(topics.state());
+        alerts = output(topics.alerts());
+        unmatched = output(topics.unmatched());
+        unmatchedRaw = driver.createOutputTopic(topics.unmatched().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    }
+
+    void load(Thesis... list) {
+        for (Thesis t : list) theses.pipeInput(t.getId(), t);
+    }
+
+    void load(Implication... list) {
+        for (Implication i : list) implications.pipeInput(i.getId(), i);
+    }
+
+    void load(Entity... list) {
+        for (Entity e : list) entities.pipeInput(e.getId(), e);
+    }
+
+    void publish(MarketEvent event) {
+        events.pipeInput(new TestRecord<>(event.getId(), event, NOW));
+    }
+
+    /** Impacts by thesis id, in the order they came out. */
+    Map<String, ThesisImpact> impactsByThesis() {
+        Map<String, ThesisImpact> byThesis = new HashMap<>();
+        for (ThesisImpact i : impacts.readValuesToList()) {
+            if (byThesis.put(i.getThesisId(), i) != null) {
+                throw new AssertionError("two impacts on " + i.getThesisId() + " for one read");
+            }
+        }
+        return byThesis;
+    }
+
+    static MarketEvent.Builder event(String id, EventType type, String actor, String target, String headline) {
+        return MarketEvent.newBuilder().setId(id).setType(type).setActor(actor).setTarget(target)
+                .setHeadline(headline).setOccurredAt(Instant.parse("2025-12-24T00:00:00Z")).setTags(List.of());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

@@ -1,0 +1,25 @@
+package io.tip.model.topics;
+
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * One Kafka topic of the pipeline: its name, how keys and values are (de)serialized, and how the
+ * topic is created when it does not exist yet.
+ */
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Retention retention, String doc) {
+
+    /** How records are kept: a stream of events, or a table where only the newest value per key matters. */
+    public enum Retention {
+        DELETE, COMPACT;
+
+        public Map<String, String> topicConfig() {
+            return this == COMPACT ? Map.of("cleanup.policy", "compact") : Map.of("cleanup.policy", "delete");
+        }
+    }
+
+    public boolean compacted() {
+        return retention == Retention.COMPACT;
+    }
+}

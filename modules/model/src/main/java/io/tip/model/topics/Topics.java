@@ -1,0 +1,95 @@
+package io.tip.model.topics;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+import io.tip.model.Entity;
+import io.tip.model.Implication;
+import io.tip.model.MarketEvent;
+import io.tip.model.ModelClasses;
+import io.tip.model.Thesis;
+import io.tip.model.ThesisAlert;
+import io.tip.model.ThesisImpact;
+import io.tip.model.ThesisState;
+import io.tip.registry.client.RegistryClientConfig;
+import io.tip.registry.client.SchemaRegistryClient;
+import io.tip.registry.serde.SpecificAvroSerde;
+import io.tip.model.topics.Topic.Retention;
+
+/**
+ * The catalogue of every topic tip reads or writes, built once from configuration and passed to
+ * whoever needs it. Keys are plain strings (event id, thesis id, ...); values are Avro records in
+ * the Confluent wire format, except the dead letters, which are kept as the raw bytes that failed.
+ */
+public final class Topics {
+    static {
+        ModelClasses.trust();
+    }
+
+    private final Topic<String, MarketEvent> marketEvents;
+    private final Topic<byte[], byte[]> deadLetters;
+    private final Topic<String, MarketEvent> unmatched;
+    private final Topic<String, Thesis> theses;
+    private final Topic<String, Implication> implications;
+    private final Topic<String, Entity> entities;
+    private final Topic<String, ThesisImpact> impacts;
+    private final Topic<String, ThesisState> state;
+    private final Topic<String, ThesisAlert> alerts;
+
+    private Topics(String prefix, Map<String, ?> serdeConfig) {
+        // One registry client for every topic, so each schema is looked up once per process.
+        SchemaRegistryClient registry = SchemaRegistryClient.create(new RegistryClientConfig(serdeConfig));
+        marketEvents = avro(prefix + "market-events", MarketEvent.class, Retention.DELETE, registry, serdeConfig,
+                "Market events from upstream producers (in). Key: event id.");
+        deadLetters = new Topic<>(prefix + "market-events.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Retention.DELETE,
+                "Events tip rejected, as the bytes received, with the reason in the __streams.errors.message and tip.reason headers.");
+        unmatched = avro(prefix + "market-events.unmatched", MarketEvent.class, Retention.DELETE, registry, serdeConfig,
+                "Valid events no thesis cared about: the analyst's inbox for new theses. Key: event id.");
+        theses = avro(prefix + "theses", Thesis.class, Retention.COMPACT, registry, serdeConfig,
+                "Theses loaded from the vault (table). Key: thesis id; a tombstone removes it.");
+        implications = avro(prefix + "implications", Implication.class, Retention.COMPACT, registry, serdeConfig,
+                "Implications between theses (table). Key: implication id.");
+        entities = avro(prefix + "entities", Entity.class, Retention.COMPACT, registry, serdeConfig,
+                "Entities with aliases and tags (table). Key: entity id.");
+        impacts = avro(prefix + "thesis-impacts", ThesisImpact.class, Retention.DELETE, registry, serdeConfig,
+                "Thesis-impacted events (out). Key: thesis id.");
+        state = avro(prefix + "thesis-state", ThesisState.class, Retention.COMPACT, registry, serdeConfig,
+                "Current state of each thesis (out, table). Key: thesis id.");
+        alerts = avro(prefix + "thesis-alerts", ThesisAlert.class, Retention.DELETE, registry, serdeConfig,
+                "Status changes of theses (out). Key: thesis id.");
+    }
+
+    /**
+     * @param prefix      prepended to every topic name ("" for the default names)
+     * @param serdeConfig the schema registry settings ({@code schema.registry.url}, ...)
+     */
+    public static Topics create(String prefix, Map<String, ?> serdeConfig) {
+        return new Topics(prefix == null ? "" : prefix, serdeConfig);
+    }
+
+    private static <V extends SpecificRecord> Topic<String, V> avro(
+            String name, Class<V> type, Retention retention, SchemaRegistryClient registry, Map<String, ?> serdeConfig, String doc) {
+        Serde<V> serde = new SpecificAvroSerde<>(registry);
+        serde.configure(serdeConfig, false);
+        return new Topic<>(name, Serdes.String(), serde, retention, doc);
+    }
+
+    public Topic<String, MarketEvent> marketEvents() { return marketEvents; }
+    public Topic<byte[], byte[]> deadLetters() { return deadLetters; }
+    public Topic<String, MarketEvent> unmatched() { return unmatched; }
+    public Topic<String, Thesis> theses() { return theses; }
+    public Topic<String, Implication> implications() { return implications; }
+    public Topic<String, Entity> entities() { return entities; }
+    public Topic<String, ThesisImpact> impacts() { return impacts; }
+    public Topic<String, ThesisState> state() { return state; }
+    public Topic<String, ThesisAlert> alerts() { return alerts; }
+
+    /** Every topic, in the order a reader meets them: input, tables, outputs. */
+    public List<Topic<?, ?>> all() {
+        return List.of(marketEvents, theses, implications, entities, impacts, state, alerts, deadLetters, unmatched);
+    }
+}
