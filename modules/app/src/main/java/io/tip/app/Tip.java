@@ -1,0 +1,48 @@
+package io.tip.app;
+
+import io.tip.app.cli.DemoCommand;
+import io.tip.app.cli.DevCommand;
+import io.tip.app.cli.LintCommand;
+import io.tip.app.cli.LoadCommand;
+import io.tip.app.cli.PublishCommand;
+import io.tip.app.cli.RunCommand;
+import io.tip.app.cli.StateCommand;
+import io.tip.app.cli.UserError;
+import io.tip.app.cli.WatchCommand;
+import io.tip.model.ModelClasses;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tip}: the thesis impact pipeline's one command line. */
+@Command(name = "tip", mixinStandardHelpOptions = true, version = "tip 0.1.0",
+        description = "Thesis impact pipeline: market events in, thesis impacts out, on Apache Kafka.",
+        subcommands = {DemoCommand.class, DevCommand.class, RunCommand.class, LoadCommand.class, LintCommand.class,
+                PublishCommand.class, WatchCommand.class, StateCommand.class},
+        footer = {"", "First time here? Run `tip demo`. Each command has --help with examples."})
+public final class Tip {
+
+    static {
+        ModelClasses.trust();
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Tip());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UserError user) {
+                commandLine.getErr().println("tip: " + user.getMessage());
+                return user.exitCode();
+            }
+            commandLine.getErr().println("tip: " + e.getMessage());
+            throw e;
+        });
+        return cli;
+    }
+}

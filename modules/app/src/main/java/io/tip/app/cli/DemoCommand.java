@@ -1,0 +1,131 @@
+package io.tip.app.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import io.tip.app.config.AppConfig;
+import io.tip.app.config.TipSettings;
+import io.tip.app.format.EventLines;
+import io.tip.app.format.ImpactJson;
+import io.tip.app.format.ImpactText;
+import io.tip.app.kafka.ConsumerLag;
+import io.tip.app.kafka.EventPublisher;
+import io.tip.app.kafka.ImpactFeed;
+import io.tip.app.kafka.KafkaCluster;
+import io.tip.app.pipeline.PipelineService;
+import io.tip.model.ThesisImpact;
+import io.tip.model.topics.Topics;
+import io.tip.notes.Vault;
+import io.tip.registry.embedded.EmbeddedStack;
+import io.tip.registry.embedded.EmbeddedStackConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start a local Kafka broker, schema registry and the pipeline; load the example vault, publish the "
+                + "example events and print every thesis impact as it arrives.",
+        footer = {"", "Examples:", "  tip demo", "  tip demo --exit-when-idle --json | jq .",
+                "  tip demo --vault ~/my-vault --events my-events.jsonl"})
+public final class DemoCommand implements Callable<Integer> {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    @Option(names = "--vault", paramLabel = "DIR", defaultValue = "${env:TIP_HOME:-.}/examples/vault", description = "Vault to load (default: ${DEFAULT-VALUE}).")
+    Path vault;
+
+    @Option(names = "--events", paramLabel = "FILE", defaultValue = "${env:TIP_HOME:-.}/examples/events.jsonl", description = "Events to publish (default: ${DEFAULT-VALUE}).")
+    Path events;
+
+    @Option(names = "--exit-when-idle", description = "Exit 0 once every event is processed and every impact printed.")
+    boolean exitWhenIdle;
+
+    @Option(names = "--json", description = "One JSON object per impact on standard output (progress goes to standard error).")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (!Files.isReadable(events)) {
+            throw new UserError("cannot read events file " + events + ": run from the tip folder, or pass --events FILE");
+        }
+        Vault read = VaultReading.read(vault);
+        if (read.hasErrors()) {
+            read.errors().forEach(p -> System.err.println(VaultReading.located(vault, p)));
+            throw new UserError("the vault has errors (above); `tip lint " + vault + "` checks it");
+        }
+        Path data = Files.createTempDirectory("tip-demo-");
+        try {
+            return demo(read, data);
+        } finally {
+            deleteQuietly(data);
+        }
+    }
+
+    private int demo(Vault read, Path data) throws IOException, InterruptedException {
+        say("starting a local Kafka broker and schema registry ...");
+        try (EmbeddedStack stack = LocalStack.start(new EmbeddedStackConfig(data, 0, 0))) {
+            TipSettings settings = TipSettings.load(null, Map.of(), Map.of(
+                    AppConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
+                    AppConfig.SCHEMA_REGISTRY_URL, stack.registryUrl(),
+                    "application.id", "tip-demo",
+                    "state.dir", data.resolve("streams").toString()));
+            Topics topics = settings.topics();
+            say("Kafka at " + stack.bootstrapServers() + ", schema registry at " + stack.registryUrl());
+            LoadCommand.load(settings, topics, read, false);
+            say("loaded " + vault + ": " + read.theses().size() + " theses, " + read.implications().size() + " implications, "
+                    + read.entities().size() + " entities");
+            try (ShutdownSignal shutdown = new ShutdownSignal();
+                 PipelineService pipeline = PipelineService.start(settings, topics);
+                 ImpactFeed feed = new ImpactFeed(settings.kafka(), topics.impacts(), true)) {
+                pipeline.awaitRunning(START_TIMEOUT);
+                long published = publish(settings, topics);
+                say("published " + published + " events from " + events + "; impacts follow" + (exitWhenIdle ? "" : " (Ctrl-C to stop)"));
+                follow(feed, settings, topics, pipeline.applicationId(), shutdown);
+            }
+        }
+        return 0;
+    }
+
+    private long publish(TipSettings settings, Topics topics) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8);
+             EventPublisher publisher = new EventPublisher(settings.kafka(), topics.marketEvents())) {
+            EventLines.Result result = EventLines.read(reader, events.toString(), publisher::publish, System.err::println);
+            publisher.flush();
+            return result.events();
+        }
+    }
+
+    private void follow(ImpactFeed feed, TipSettings settings, Topics topics, String applicationId, ShutdownSignal shutdown) {
+        try (KafkaCluster cluster = KafkaCluster.connect(settings.kafka())) {
+            while (!shutdown.requested()) {
+                feed.poll(Duration.ofMillis(250), this::print);
+                if (exitWhenIdle && ConsumerLag.of(cluster.admin(), applicationId, topics.marketEvents().name()) == 0 && feed.caughtUp()) {
+                    feed.poll(Duration.ofMillis(100), this::print);
+                    say("every event processed; exiting");
+                    return;
+                }
+            }
+        }
+    }
+
+    private void print(ThesisImpact impact) {
+        System.out.println(json ? ImpactJson.line(impact) : ImpactText.line(impact));
+        System.out.flush();
+    }
+
+    private static void say(String message) {
+        System.err.println("tip demo: " + message);
+    }
+
+    private static void deleteQuietly(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

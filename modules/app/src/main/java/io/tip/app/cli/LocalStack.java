@@ -1,0 +1,27 @@
+package io.tip.app.cli;
+
+import io.tip.registry.embedded.EmbeddedStack;
+import io.tip.registry.embedded.EmbeddedStackConfig;
+
+/** Starts the embedded broker and registry, turning the usual failure (a port in use) into advice. */
+final class LocalStack {
+    private LocalStack() {
+    }
+
+    static EmbeddedStack start(EmbeddedStackConfig config) {
+        try {
+            return EmbeddedStack.start(config);
+        } catch (RuntimeException e) {
+            throw new UserError("cannot start the local Kafka and schema registry (" + rootMessage(e) + ") — is another `tip dev` "
+                    + "or Kafka using the port? Pick others with --kafka-port / --registry-port (0 = any free port)");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

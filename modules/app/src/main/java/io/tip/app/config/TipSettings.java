@@ -1,0 +1,105 @@
+package io.tip.app.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import io.tip.engine.EngineConfig;
+import io.tip.model.topics.Topics;
+
+/**
+ * Every setting of one tip process, from (lowest to highest precedence) built-in defaults, a
+ * properties file, {@code TIP_*} environment variables and command-line flags. Settings tip does
+ * not know — SASL, SSL, any Kafka client or Streams setting — pass through to Kafka unchanged.
+ */
+public final class TipSettings {
+    private static final String ENV_PREFIX = "TIP_";
+
+    private final Map<String, String> values;
+
+    private TipSettings(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    public static TipSettings load(Path file, Map<String, String> env, Map<String, String> flags) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (file != null) {
+            merged.putAll(readProperties(file));
+        }
+        merged.putAll(fromEnvironment(env));
+        flags.forEach((k, v) -> {
+            if (v != null) {
+                merged.put(k, v);
+            }
+        });
+        return new TipSettings(merged);
+    }
+
+    /** {@code TIP_BOOTSTRAP_SERVERS=...} becomes {@code bootstrap.servers=...}. */
+    static Map<String, String> fromEnvironment(Map<String, String> env) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                settings.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return settings;
+    }
+
+    private static Map<String, String> readProperties(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("cannot read the config file " + file + ": check the path given to --config");
+        }
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the config file " + file, e);
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k).trim()));
+        return map;
+    }
+
+    public TipSettings with(String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(key, value);
+        return new TipSettings(copy);
+    }
+
+    public Map<String, String> all() {
+        return values;
+    }
+
+    public AppConfig app() {
+        return new AppConfig(values);
+    }
+
+    public EngineConfig engine() {
+        return new EngineConfig(values);
+    }
+
+    /** Settings for any Kafka client: everything, with the defaults of the connection filled in. */
+    public Map<String, Object> kafka() {
+        Map<String, Object> kafka = new LinkedHashMap<>(values);
+        kafka.put(AppConfig.BOOTSTRAP_SERVERS, app().bootstrapServers());
+        return kafka;
+    }
+
+    /** Settings for the Avro serdes: the registry URL plus any schema-registry / basic-auth settings. */
+    public Map<String, Object> serde() {
+        Map<String, Object> serde = new LinkedHashMap<>(values);
+        serde.put(AppConfig.SCHEMA_REGISTRY_URL, app().schemaRegistryUrl());
+        return serde;
+    }
+
+    public Topics topics() {
+        return Topics.create(engine().topicPrefix(), serde());
+    }
+}

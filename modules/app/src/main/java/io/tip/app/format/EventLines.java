@@ -1,0 +1,48 @@
+package io.tip.app.format;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+
+import io.tip.model.MarketEvent;
+
+/**
+ * Reads JSON-lines events one at a time. A bad line is reported as {@code name:line: message} and
+ * reading goes on, so nothing after it is lost. Blank lines and lines starting with # are skipped.
+ */
+public final class EventLines {
+    private EventLines() {
+    }
+
+    public record Result(long events, long errors) {
+    }
+
+    public static Result read(BufferedReader reader, String name, Consumer<MarketEvent> events, Consumer<String> errors) {
+        long ok = 0;
+        long bad = 0;
+        long lineNumber = 0;
+        try {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                MarketEvent event;
+                try {
+                    event = EventJson.parse(trimmed);
+                } catch (IllegalArgumentException e) {
+                    bad++;
+                    errors.accept(name + ":" + lineNumber + ": " + e.getMessage());
+                    continue;
+                }
+                events.accept(event);
+                ok++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + " at line " + (lineNumber + 1), e);
+        }
+        return new Result(ok, bad);
+    }
+}

@@ -1,0 +1,180 @@
+package io.tip.app.http;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tip.app.config.TipSettings;
+import io.tip.app.pipeline.PipelineMetrics;
+import io.tip.app.pipeline.PipelineService;
+import io.tip.engine.PipelineListener;
+import io.tip.model.Thesis;
+import io.tip.model.topics.Topics;
+import io.tip.notes.json.AvroJson;
+
+/**
+ * The HTTP API every instance serves: theses and their state (from any instance, for every
+ * thesis), a live feed of impacts as Server-Sent Events, health and Prometheus metrics.
+ */
+public final class HttpApi implements AutoCloseable {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Javalin app;
+    private final String host;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PipelineMetrics metrics = new PipelineMetrics(registry);
+    private final ImpactStream impactStream;
+    private volatile PipelineService pipeline;
+    private volatile ThesisQueries queries;
+    private KafkaStreamsMetrics streamsMetrics;
+
+    private HttpApi(TipSettings settings, Topics topics) {
+        this.host = settings.app().advertisedHost();
+        this.impactStream = new ImpactStream(settings.kafka(), topics.impacts(), id -> queries == null ? null : queries.thesis(id).orElse(null));
+        this.app = Javalin.create(config -> config.showJavalinBanner = false);
+        routes();
+        app.start(settings.app().httpPort());
+    }
+
+    /** Binds the port first, so the pipeline can advertise it to the other instances. */
+    public static HttpApi start(TipSettings settings, Topics topics) {
+        return new HttpApi(settings, topics);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The settings with {@code application.server} set to this API, for interactive queries across instances. */
+    public TipSettings streamsSettings(TipSettings settings) {
+        return settings.all().containsKey(StreamsConfig.APPLICATION_SERVER_CONFIG) ? settings
+                : settings.with(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + port());
+    }
+
+    public PipelineListener metrics() {
+        return metrics;
+    }
+
+    public void attach(PipelineService service) {
+        this.pipeline = service;
+        String server = service.applicationServer();
+        String[] hostPort = server.split(":");
+        this.queries = new ThesisQueries(service.streams(), new HostInfo(hostPort[0], Integer.parseInt(hostPort[1])));
+        streamsMetrics = new KafkaStreamsMetrics(service.streams());
+        streamsMetrics.bindTo(registry);
+        impactStream.start();
+    }
+
+    private void routes() {
+        app.get("/health", this::health);
+        app.get("/health/live", ctx -> ctx.json(Map.of("live", true)));
+        app.get("/health/ready", ctx -> {
+            boolean ready = ready();
+            ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("ready", ready));
+        });
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        app.get("/api/theses", this::listTheses);
+        app.get("/api/theses/{id}", this::thesis);
+        app.get("/api/theses/{id}/impacts", this::impacts);
+        app.sse("/api/impacts/stream", impactStream::subscribe);
+        app.get(ThesisQueries.INTERNAL_STATE + "{id}", ctx -> {
+            Optional<ObjectNode> state = requireQueries().localState(ctx.pathParam("id"));
+            if (state.isPresent()) {
+                ctx.json(state.get());
+            } else {
+                ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no state"));
+            }
+        });
+        app.get(ThesisQueries.INTERNAL_STATES, ctx -> ctx.json(requireQueries().localStates()));
+        app.exception(ThesisQueries.Unavailable.class, (e, ctx) ->
+                ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage())));
+        app.exception(NotFound.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", e.getMessage())));
+    }
+
+    /** Ready once the global tables are loaded and the stream threads run (Kafka Streams' RUNNING). */
+    private boolean ready() {
+        return pipeline != null && pipeline.streams().state() == KafkaStreams.State.RUNNING;
+    }
+
+    private void health(Context ctx) {
+        boolean ready = ready();
+        ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of(
+                "live", true, "ready", ready,
+                "state", pipeline == null ? "STARTING" : pipeline.streams().state().name()));
+    }
+
+    private ThesisQueries requireQueries() {
+        if (queries == null || !ready()) {
+            throw new ThesisQueries.Unavailable("the pipeline is starting; try again in a moment");
+        }
+        return queries;
+    }
+
+    private void listTheses(Context ctx) {
+        ThesisQueries q = requireQueries();
+        Map<String, ObjectNode> states = new TreeMap<>();
+        q.allStates().forEach(s -> states.put(s.get("thesisId").asText(), s));
+        ArrayNode out = JSON.arrayNode();
+        List<Thesis> theses = new ArrayList<>(q.allTheses());
+        theses.sort(Comparator.comparing(Thesis::getId));
+        for (Thesis thesis : theses) {
+            ObjectNode state = states.get(thesis.getId());
+            out.addObject().put("id", thesis.getId()).put("title", thesis.getTitle())
+                    .put("status", state == null ? "STEADY" : state.get("status").asText())
+                    .put("score", state == null ? 0.0 : state.get("score").asDouble())
+                    .put("impacts", state == null ? 0 : state.get("supports").asInt() + state.get("challenges").asInt() + state.get("reviews").asInt());
+        }
+        ctx.json(out);
+    }
+
+    private void thesis(Context ctx) {
+        ThesisQueries q = requireQueries();
+        String id = ctx.pathParam("id");
+        Thesis thesis = q.thesis(id).orElseThrow(() -> new NotFound("no thesis '" + id + "' (GET /api/theses lists them)"));
+        ObjectNode out = JSON.objectNode();
+        out.set("thesis", AvroJson.toJson(thesis));
+        out.set("state", q.state(id).orElse(null));
+        ctx.json(out);
+    }
+
+    private void impacts(Context ctx) {
+        ThesisQueries q = requireQueries();
+        String id = ctx.pathParam("id");
+        if (q.thesis(id).isEmpty()) {
+            throw new NotFound("no thesis '" + id + "' (GET /api/theses lists them)");
+        }
+        ctx.json(q.state(id).map(s -> s.get("lastImpacts")).orElse(JSON.arrayNode()));
+    }
+
+    @Override
+    public void close() {
+        impactStream.close();
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        app.stop();
+    }
+
+    private static final class NotFound extends RuntimeException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.tip.app.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.tip.engine.StoreNames;
+import io.tip.model.Thesis;
+import io.tip.model.ThesisState;
+import io.tip.notes.json.AvroJson;
+
+/**
+ * Answers for every thesis from any instance. Theses are in a global store every instance holds;
+ * a thesis's state lives on the instance that owns its partition, so it is read locally when this
+ * instance holds it (active, or a standby marked {@code stale}) and fetched from the owner otherwise.
+ */
+final class ThesisQueries {
+    static final String INTERNAL_STATE = "/internal/state/";
+    static final String INTERNAL_STATES = "/internal/states";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    ThesisQueries(KafkaStreams streams, HostInfo self) {
+        this.streams = streams;
+        this.self = self;
+    }
+
+    Optional<Thesis> thesis(String id) {
+        return Optional.ofNullable(theses().get(id));
+    }
+
+    List<Thesis> allTheses() {
+        List<Thesis> all = new ArrayList<>();
+        try (KeyValueIterator<String, Thesis> it = theses().all()) {
+            it.forEachRemaining(kv -> all.add(kv.value));
+        }
+        return all;
+    }
+
+    private ReadOnlyKeyValueStore<String, Thesis> theses() {
+        return streams.store(StoreQueryParameters.fromNameAndType(StoreNames.THESES, QueryableStoreTypes.keyValueStore()));
+    }
+
+    /** The state of one thesis wherever it lives; empty when the thesis has had no impact. */
+    Optional<ObjectNode> state(String id) {
+        KeyQueryMetadata where = streams.queryMetadataForKey(StoreNames.THESIS_STATE, id, Serdes.String().serializer());
+        if (where == null || where == KeyQueryMetadata.NOT_AVAILABLE) {
+            throw new Unavailable("the pipeline is rebalancing; try again in a moment");
+        }
+        if (self.equals(where.activeHost()) || where.standbyHosts().contains(self)) {
+            return localState(id, where.partition());
+        }
+        List<HostInfo> owners = new ArrayList<>();
+        owners.add(where.activeHost());
+        owners.addAll(where.standbyHosts());
+        for (HostInfo owner : owners) {
+            Optional<JsonNode> remote = fetch(owner, INTERNAL_STATE + id);
+            if (remote.isPresent()) {
+                return remote.get().isNull() ? Optional.empty() : Optional.of((ObjectNode) remote.get());
+            }
+        }
+        throw new Unavailable("no instance holding thesis " + id + " answers; try again in a moment");
+    }
+
+    /** Read from this instance only; a standby copy may lag behind the active one and says so. */
+    Optional<ObjectNode> localState(String id, int partition) {
+        ReadOnlyKeyValueStore<String, ThesisState> store = streams.store(StoreQueryParameters
+                .fromNameAndType(StoreNames.THESIS_STATE, QueryableStoreTypes.<String, ThesisState>keyValueStore())
+                .withPartition(partition).enableStaleStores());
+        ThesisState state = store.get(id);
+        if (state == null) {
+            return Optional.empty();
+        }
+        KeyQueryMetadata where = streams.queryMetadataForKey(StoreNames.THESIS_STATE, id, Serdes.String().serializer());
+        ObjectNode json = AvroJson.toJson(state);
+        json.put("stale", !self.equals(where.activeHost()));
+        json.put("servedBy", self.host() + ":" + self.port());
+        return Optional.of(json);
+    }
+
+    Optional<ObjectNode> localState(String id) {
+        KeyQueryMetadata where = streams.queryMetadataForKey(StoreNames.THESIS_STATE, id, Serdes.String().serializer());
+        return where == null || where == KeyQueryMetadata.NOT_AVAILABLE ? Optional.empty() : localState(id, where.partition());
+    }
+
+    /** The states this instance is active for. */
+    List<ObjectNode> localStates() {
+        List<ObjectNode> states = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, ThesisState> store = streams.store(StoreQueryParameters
+                .fromNameAndType(StoreNames.THESIS_STATE, QueryableStoreTypes.<String, ThesisState>keyValueStore()));
+        try (KeyValueIterator<String, ThesisState> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, ThesisState> kv = it.next();
+                states.add(AvroJson.toJson(kv.value));
+            }
+        }
+        return states;
+    }
+
+    /** Every state, from every instance. */
+    List<ObjectNode> allStates() {
+        List<ObjectNode> states = new ArrayList<>(localStates());
+        for (StreamsMetadata instance : streams.streamsMetadataForStore(StoreNames.THESIS_STATE)) {
+            if (!instance.hostInfo().equals(self)) {
+                fetch(instance.hostInfo(), INTERNAL_STATES).ifPresent(array -> array.forEach(s -> states.add((ObjectNode) s)));
+            }
+        }
+        return states;
+    }
+
+    private Optional<JsonNode> fetch(HostInfo host, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return Optional.of(MAPPER.nullNode());
+            }
+            return response.statusCode() == 200 ? Optional.of(MAPPER.readTree(response.body())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** The state cannot be reached right now (rebalance, instance down): HTTP 503. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+}

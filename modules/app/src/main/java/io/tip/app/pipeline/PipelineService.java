@@ -1,0 +1,129 @@
+package io.tip.app.pipeline;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tip.app.cli.UserError;
+import io.tip.app.config.TipSettings;
+import io.tip.engine.PipelineListener;
+import io.tip.engine.ThesisImpactTopology;
+import io.tip.model.topics.Topics;
+
+/** The pipeline running: one Kafka Streams instance of the tip topology, with its lifecycle. */
+public final class PipelineService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PipelineService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final String applicationId;
+    private final String applicationServer;
+    private final CountDownLatch running = new CountDownLatch(1);
+
+    private PipelineService(KafkaStreams streams, String applicationId, String applicationServer) {
+        this.streams = streams;
+        this.applicationId = applicationId;
+        this.applicationServer = applicationServer;
+    }
+
+    public static Topology topology(TipSettings settings, Topics topics) {
+        return ThesisImpactTopology.build(settings.engine(), topics);
+    }
+
+    public static PipelineService start(TipSettings settings, Topics topics) {
+        return start(settings, topics, PipelineListener.NONE);
+    }
+
+    public static PipelineService start(TipSettings settings, Topics topics, PipelineListener listener) {
+        Properties props = streamsProperties(settings, topics);
+        props.put(PipelineListener.CONFIG_KEY, listener);
+        KafkaStreams streams = new KafkaStreams(ThesisImpactTopology.build(settings.engine(), topics, listener), props);
+        PipelineService service = new PipelineService(streams, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
+                props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, ""));
+        streams.setStateListener((now, before) -> {
+            log.info("pipeline {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                service.running.countDown();
+            }
+        });
+        // A failed stream thread is replaced rather than taking the whole instance down; under
+        // exactly-once its open transaction is aborted, so nothing is lost or duplicated.
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        return service;
+    }
+
+    /**
+     * The defaults tip relies on, then every setting Kafka Streams or its clients know (security
+     * included) from the user's settings; tip's own settings stay out of Kafka's way.
+     */
+    static Properties streamsProperties(TipSettings settings, Topics topics) {
+        Map<String, Object> all = new HashMap<>(ThesisImpactTopology.streamsDefaults(topics));
+        settings.kafka().forEach((key, value) -> {
+            if (isKafkaSetting(key)) {
+                all.put(key, value);
+            }
+        });
+        Properties props = new Properties();
+        props.putAll(all);
+        return props;
+    }
+
+    private static boolean isKafkaSetting(String key) {
+        return StreamsConfig.configDef().names().contains(key)
+                || ConsumerConfig.configNames().contains(key)
+                || ProducerConfig.configNames().contains(key)
+                || AdminClientConfig.configNames().contains(key)
+                || key.startsWith(StreamsConfig.CONSUMER_PREFIX) || key.startsWith(StreamsConfig.PRODUCER_PREFIX)
+                || key.startsWith(StreamsConfig.ADMIN_CLIENT_PREFIX) || key.startsWith(StreamsConfig.MAIN_CONSUMER_PREFIX)
+                || key.startsWith(StreamsConfig.RESTORE_CONSUMER_PREFIX) || key.startsWith(StreamsConfig.GLOBAL_CONSUMER_PREFIX);
+    }
+
+    /** Waits until the global tables are loaded and the stream threads run. */
+    public void awaitRunning(Duration timeout) {
+        try {
+            if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new UserError("the pipeline did not start within " + timeout.toSeconds() + " s (state " + streams.state()
+                        + "); check that Kafka is reachable and the logs above");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while starting the pipeline");
+        }
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public String applicationId() {
+        return applicationId;
+    }
+
+    /** host:port other instances reach this one at for interactive queries; empty when not set. */
+    public String applicationServer() {
+        return applicationServer;
+    }
+
+    /** Commits, closes open transactions and flushes state; a restart resumes from here. */
+    @Override
+    public void close() {
+        streams.close(CLOSE_TIMEOUT);
+    }
+}
