@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tip.notes.json.AvroJson;
+import io.tip.model.json.AvroJson;
 import org.apache.avro.generic.IndexedRecord;
 
 import java.util.List;

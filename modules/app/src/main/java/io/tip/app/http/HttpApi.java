@@ -27,7 +27,7 @@ import io.tip.app.pipeline.PipelineService;
 import io.tip.engine.PipelineListener;
 import io.tip.model.Thesis;
 import io.tip.model.topics.Topics;
-import io.tip.notes.json.AvroJson;
+import io.tip.model.json.AvroJson;
 
 /**
  * The HTTP API every instance serves: theses and their state (from any instance, for every

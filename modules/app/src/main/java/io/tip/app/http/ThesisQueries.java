@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tip.engine.StoreNames;
 import io.tip.model.Thesis;
 import io.tip.model.ThesisState;
-import io.tip.notes.json.AvroJson;
+import io.tip.model.json.AvroJson;
 
 /**
  * Answers for every thesis from any instance. Theses are in a global store every instance holds;

@@ -1,4 +1,4 @@
-package io.tip.notes.json;
+package io.tip.model.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,12 +8,14 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.IndexedRecord;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 
 /**
  * Avro records as plain JSON, walking each record's schema field by field: unions become their
- * value (not Avro's {"type": value} wrapping), enums their symbol.
+ * value (not Avro's {"type": value} wrapping), enums their symbol, timestamps ISO-8601 instants.
+ * It is the JSON form of every record tip prints or serves.
  */
 public final class AvroJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -32,6 +34,9 @@ public final class AvroJson {
     private static JsonNode value(Object value, Schema schema) {
         if (value == null) {
             return JSON.nullNode();
+        }
+        if (value instanceof Instant instant) { // timestamp-millis fields of generated classes
+            return JSON.textNode(instant.toString());
         }
         switch (schema.getType()) {
             case UNION: return value(value, schema.getTypes().get(GenericData.get().resolveUnion(schema, value)));
