@@ -5,6 +5,7 @@ import io.tip.app.cli.DevCommand;
 import io.tip.app.cli.LintCommand;
 import io.tip.app.cli.LoadCommand;
 import io.tip.app.cli.PublishCommand;
+import io.tip.app.cli.ReferenceCommand;
 import io.tip.app.cli.RunCommand;
 import io.tip.app.cli.StateCommand;
 import io.tip.app.cli.UserError;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tip", mixinStandardHelpOptions = true, version = "tip 0.1.0",
         description = "Thesis impact pipeline: market events in, thesis impacts out, on Apache Kafka.",
         subcommands = {DemoCommand.class, DevCommand.class, RunCommand.class, LoadCommand.class, LintCommand.class,
-                PublishCommand.class, WatchCommand.class, StateCommand.class},
+                PublishCommand.class, WatchCommand.class, StateCommand.class, ReferenceCommand.class},
         footer = {"", "First time here? Run `tip demo`. Each command has --help with examples."})
 public final class Tip {
 

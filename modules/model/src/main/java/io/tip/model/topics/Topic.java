@@ -5,10 +5,12 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * One Kafka topic of the pipeline: its name, how keys and values are (de)serialized, and how the
- * topic is created when it does not exist yet.
+ * One Kafka topic of the pipeline: its name, how keys and values are (de)serialized, how the topic
+ * is created when it does not exist yet, and what it holds.
+ *
+ * @param valueSchema the Avro record its values follow, or null when values are raw bytes
  */
-public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Retention retention, String doc) {
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Retention retention, String valueSchema, String doc) {
 
     /** How records are kept: a stream of events, or a table where only the newest value per key matters. */
     public enum Retention {

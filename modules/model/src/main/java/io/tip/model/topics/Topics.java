@@ -45,7 +45,7 @@ public final class Topics {
         SchemaRegistryClient registry = SchemaRegistryClient.create(new RegistryClientConfig(serdeConfig));
         marketEvents = avro(prefix + "market-events", MarketEvent.class, Retention.DELETE, registry, serdeConfig,
                 "Market events from upstream producers (in). Key: event id.");
-        deadLetters = new Topic<>(prefix + "market-events.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Retention.DELETE,
+        deadLetters = new Topic<>(prefix + "market-events.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Retention.DELETE, null,
                 "Events tip rejected, as the bytes received, with the reason in the __streams.errors.message and tip.reason headers.");
         unmatched = avro(prefix + "market-events.unmatched", MarketEvent.class, Retention.DELETE, registry, serdeConfig,
                 "Valid events no thesis cared about: the analyst's inbox for new theses. Key: event id.");
@@ -75,7 +75,7 @@ public final class Topics {
             String name, Class<V> type, Retention retention, SchemaRegistryClient registry, Map<String, ?> serdeConfig, String doc) {
         Serde<V> serde = new SpecificAvroSerde<>(registry);
         serde.configure(serdeConfig, false);
-        return new Topic<>(name, Serdes.String(), serde, retention, doc);
+        return new Topic<>(name, Serdes.String(), serde, retention, type.getSimpleName(), doc);
     }
 
     public Topic<String, MarketEvent> marketEvents() { return marketEvents; }

@@ -1,0 +1,92 @@
+package io.tip.app.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import io.tip.app.config.AppConfig;
+import io.tip.app.config.TipSettings;
+import io.tip.engine.EngineConfig;
+
+/** docker-compose.yml must parse and speak the same settings, ports and commands as the code. */
+class ComposeFileTest {
+    private final Map<String, Object> compose = load();
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> load() {
+        try (Reader reader = Files.newBufferedReader(Path.of("../../docker-compose.yml"))) {
+            return new Yaml().load(reader);
+        } catch (IOException e) {
+            throw new AssertionError("docker-compose.yml is missing", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> service(String name) {
+        return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> environment(String name) {
+        Map<String, String> env = new HashMap<>();
+        ((Map<String, Object>) service(name).get("environment")).forEach((k, v) -> env.put(k, String.valueOf(v)));
+        return env;
+    }
+
+    @Test
+    void everyTipVariableIsASettingTheCodeKnows() {
+        Set<String> known = new java.util.HashSet<>(AppConfig.CONFIG.names());
+        known.addAll(EngineConfig.CONFIG.names());
+        known.addAll(StreamsConfig.configDef().names());
+        for (String service : List.of("tip", "tip-load")) {
+            Map<String, String> settings = TipSettings.load(null, environment(service), Map.of()).all();
+            assertThat(settings).isNotEmpty();
+            assertThat(known).as(service + " sets only settings tip or Kafka Streams defines").containsAll(settings.keySet());
+        }
+    }
+
+    @Test
+    void portsAndAddressesLineUp() {
+        Map<String, String> tip = environment("tip");
+        assertThat(service("tip").get("ports")).asList().contains(tip.get("TIP_HTTP_PORT") + ":" + tip.get("TIP_HTTP_PORT"));
+        assertThat(tip.get("TIP_SCHEMA_REGISTRY_URL")).isEqualTo("http://schema-registry:8081");
+        assertThat(environment("schema-registry").get("SCHEMA_REGISTRY_LISTENERS")).endsWith(":8081");
+        String kafkaInternal = environment("kafka").get("KAFKA_ADVERTISED_LISTENERS").split(",")[0].replace("INTERNAL://", "");
+        assertThat(tip.get("TIP_BOOTSTRAP_SERVERS")).isEqualTo(kafkaInternal);
+        assertThat(environment("schema-registry").get("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS")).isEqualTo(kafkaInternal);
+        // the host ports match tip's defaults, so `tip load` / `tip publish` on the host need no flags
+        assertThat(service("kafka").get("ports")).asList().contains("9092:9092");
+        assertThat(service("schema-registry").get("ports")).asList().contains("8081:8081");
+        assertThat(AppConfig.CONFIG.defaultValues()).containsEntry(AppConfig.BOOTSTRAP_SERVERS, List.of("localhost:9092"))
+                .containsEntry(AppConfig.SCHEMA_REGISTRY_URL, List.of("http://localhost:8081"));
+    }
+
+    @Test
+    void kafkaCanRunExactlyOnceOnOneNode() {
+        Map<String, String> kafka = environment("kafka");
+        assertThat(kafka).containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
+                .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+                .containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
+        assertThat(String.valueOf(service("kafka").get("image"))).startsWith("apache/kafka:");
+    }
+
+    @Test
+    void theServicesRunRealTipCommands() {
+        assertThat(service("tip").get("command")).isEqualTo(List.of("run"));
+        assertThat(service("tip-load").get("command")).isEqualTo(List.of("load", "/vault"));
+        Set<String> commands = io.tip.app.Tip.commandLine().getSubcommands().keySet().stream().collect(Collectors.toSet());
+        assertThat(commands).contains("run", "load");
+    }
+}
