@@ -1,0 +1,139 @@
+package io.tip.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+import io.tip.bench.harness.BenchStack;
+import io.tip.bench.harness.HeapWatch;
+import io.tip.bench.harness.LatencyPhase;
+import io.tip.bench.harness.LatencyResult;
+import io.tip.bench.harness.Loader;
+import io.tip.bench.harness.ModelTrust;
+import io.tip.bench.harness.PhaseResult;
+import io.tip.bench.harness.Progress;
+import io.tip.bench.harness.Reporter;
+import io.tip.bench.harness.StreamsApps;
+import io.tip.bench.harness.ThroughputPhase;
+import io.tip.bench.workload.EventGenerator;
+import io.tip.bench.workload.EventMix;
+import io.tip.bench.workload.VaultGenerator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure tip against a plain Kafka Streams passthrough on one embedded broker: the same events, partitions "
+                + "and guarantee; steady-state throughput, then end-to-end latency at a fixed share of the pipeline's maximum.",
+        footer = {"", "Examples:", "  tip bench --theses 10000 --events 200000 --json",
+                "  tip bench --theses 100000 --events 200000 --guarantee at_least_once"})
+public final class BenchCommand implements Callable<Integer> {
+    /** Event time of every generated event: in the past, as validation wants, and fixed so runs are reproducible. */
+    private static final Instant OCCURRED_AT = Instant.parse("2025-06-01T00:00:00Z");
+
+    @Option(names = "--theses", defaultValue = "10000", description = "Theses in the synthetic vault (default: ${DEFAULT-VALUE}).")
+    int theses;
+
+    @Option(names = "--events", defaultValue = "200000", description = "Events each application processes (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--guarantee", defaultValue = StreamsConfig.EXACTLY_ONCE_V2,
+            description = "exactly_once_v2 or at_least_once, for both applications (default: ${DEFAULT-VALUE}).")
+    String guarantee;
+
+    @Option(names = "--partitions", defaultValue = "2", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads of each application (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--match-rate", defaultValue = "0.20", description = "Share of events that move at least one thesis (default: ${DEFAULT-VALUE}).")
+    double matchRate;
+
+    @Option(names = "--fan-out-rate", defaultValue = "0.02", description = "Share of events that move five or more (default: ${DEFAULT-VALUE}).")
+    double fanOutRate;
+
+    @Option(names = "--resend-rate", defaultValue = "0.01", description = "Share of events re-sent with an earlier id (default: ${DEFAULT-VALUE}).")
+    double resendRate;
+
+    @Option(names = "--warmup", defaultValue = "0.2", description = "Share of the events processed before the clock starts (default: ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--latency", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "After the throughput runs, measure end-to-end latency at a fixed load (default: on; --no-latency skips it).")
+    boolean latency;
+
+    @Option(names = "--latency-load", defaultValue = "0.5", description = "Offered load as a share of the measured pipeline rate (default: ${DEFAULT-VALUE}).")
+    double latencyLoad;
+
+    @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the latency run; the first 5 s are warm-up (default: ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated vault and events (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON line with the results last on standard output (the table goes to standard error).")
+    boolean json;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !guarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--guarantee must be exactly_once_v2 or at_least_once, not " + guarantee);
+        }
+        ModelTrust.trustModelClasses();
+        EventMix mix = new EventMix(matchRate, fanOutRate, resendRate);
+        Reporter reporter = line -> System.err.println("bench: " + line);
+        try (HeapWatch heap = new HeapWatch(); BenchStack stack = BenchStack.start(partitions)) {
+            Loader loader = new Loader(stack.bootstrapServers(), stack.topics());
+            reporter.progress(String.format("loading a vault of %,d theses and %,d events", theses, events));
+            loader.vault(new VaultGenerator(seed).generate(theses));
+            EventGenerator generated = new EventGenerator(theses, mix, seed, "evt", OCCURRED_AT);
+            loader.events(events, generated::next);
+
+            StreamsApps apps = new StreamsApps(stack, guarantee, threads);
+            ThroughputPhase phase = new ThroughputPhase(stack, events, warmup, reporter);
+            Progress passthroughProgress = new Progress();
+            StreamsApps.App passthroughApp = apps.passthrough(passthroughProgress);
+            PhaseResult passthrough;
+            try (KafkaStreams streams = new KafkaStreams(passthroughApp.topology(), passthroughApp.properties())) {
+                passthrough = phase.run(passthroughApp, streams, passthroughProgress,
+                        (progress, tail) -> tail.count(BenchStack.PASSTHROUGH_TOPIC) >= events);
+            }
+
+            Progress pipelineProgress = new Progress();
+            StreamsApps.App pipelineApp = apps.pipeline(pipelineProgress);
+            String unmatched = stack.topics().unmatched().name();
+            String state = stack.topics().state().name();
+            PhaseResult pipeline;
+            LatencyResult latencyResult = null;
+            long liveMb;
+            try (KafkaStreams streams = new KafkaStreams(pipelineApp.topology(), pipelineApp.properties())) {
+                // every impact updates its thesis's state in the same transaction as any alert, so state covers alerts too
+                pipeline = phase.run(pipelineApp, streams, pipelineProgress, (progress, tail) ->
+                        tail.count(unmatched) >= progress.unmatchedEvents() && tail.count(state) >= progress.impacts());
+                liveMb = heap.liveMb();
+                if (latency) {
+                    EventGenerator fresh = new EventGenerator(theses, mix, seed + 1, "lat", OCCURRED_AT);
+                    latencyResult = new LatencyPhase(stack, loader, reporter).run(streams, pipelineProgress, fresh::next,
+                            pipeline.eventsPerSec() * latencyLoad, Duration.ofSeconds(latencySeconds), Duration.ofSeconds(5));
+                }
+            }
+            BenchReport report = new BenchReport(theses, events, guarantee, partitions, threads, passthrough, pipeline,
+                    latencyResult, heap.peakUsedMb(), liveMb, heap.limitMb());
+            if (json) {
+                System.err.print(report.table());
+                System.out.println(report.json());
+            } else {
+                System.out.print(report.table());
+            }
+        }
+        return 0;
+    }
+}

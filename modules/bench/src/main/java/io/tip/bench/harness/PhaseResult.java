@@ -1,0 +1,17 @@
+package io.tip.bench.harness;
+
+/** One application's run over the same events: rates over the steady-state window, records over the whole run. */
+public record PhaseResult(String name, long events, long measuredEvents, double seconds, long measuredImpacts, long recordsWritten) {
+
+    public double eventsPerSec() {
+        return measuredEvents / seconds;
+    }
+
+    public double impactsPerSec() {
+        return measuredImpacts / seconds;
+    }
+
+    public double recordsWrittenPerEvent() {
+        return (double) recordsWritten / events;
+    }
+}
