@@ -36,7 +36,7 @@ public final class ThesisIndex {
         remove(thesis.getId());
         CompiledThesis compiled = compile(thesis);
         for (CompiledSignal signal : compiled.signals()) {
-            Optional<Set<Anchor>> anchors = signal.rule().anchors();
+            Optional<Set<Anchor>> anchors = signal.anchors();
             if (anchors.isPresent()) {
                 anchors.get().forEach(a -> postings.computeIfAbsent(a, k -> ConcurrentHashMap.newKeySet()).add(signal));
             } else {
@@ -57,7 +57,7 @@ public final class ThesisIndex {
         }
         for (CompiledSignal signal : old.signals()) {
             unanchored.remove(signal);
-            signal.rule().anchors().ifPresent(anchors -> anchors.forEach(a -> {
+            signal.anchors().ifPresent(anchors -> anchors.forEach(a -> {
                 Set<CompiledSignal> set = postings.get(a);
                 if (set != null) {
                     set.remove(signal);
@@ -112,7 +112,8 @@ public final class ThesisIndex {
         List<CompiledSignal> signals = new ArrayList<>();
         for (Signal signal : thesis.getSignals()) {
             try {
-                signals.add(new CompiledSignal(thesis.getId(), signal, Rule.parse(signal.getRule())));
+                Rule rule = Rule.parse(signal.getRule());
+                signals.add(new CompiledSignal(thesis.getId(), signal, rule, IndexAnchors.of(rule)));
             } catch (RuleSyntaxException e) {
                 // `tip lint` rejects such notes; a record written by another tool must not stop the pipeline.
                 log.warn("{}:{}: signal of thesis '{}' skipped: {}", thesis.getSourcePath(), signal.getLine(), thesis.getId(), e.getMessage());
