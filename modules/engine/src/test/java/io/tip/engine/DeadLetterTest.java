@@ -77,6 +77,21 @@ class DeadLetterTest {
         assertThat(pipeline.impacts.readValuesToList()).extracting(i -> i.getEventId()).containsExactly("good");
     }
 
+    @org.junit.jupiter.api.Test
+    void aDeadLetterLargerThanKafkaAcceptsKeepsItsFirstBytesAndSaysSo() {
+        givenAThesisThatMatchesAcquisitions();
+        MarketEvent huge = MarketEvent.newBuilder(event("huge", EventType.ACQUISITION, "A", "B", "x".repeat(5 * 1024 * 1024)).build()).build();
+
+        pipeline.events.pipeInput(new TestRecord<>(huge.getId(), huge, PipelineDriver.NOW));
+        pipeline.publish(event("good", EventType.ACQUISITION, "A", "B", "A buys B").build());
+
+        var letter = pipeline.deadLetters.readRecord();
+        assertThat(letter.value()).hasSize(DeadLetterHandler.MAX_LETTER_BYTES);
+        assertThat(header(letter, DeadLetterHandler.REASON_HEADER)).contains("headline is 5242880 characters");
+        assertThat(header(letter, DeadLetterHandler.TRUNCATED_HEADER)).matches("value 52429\\d\\d bytes; first 262144 kept");
+        assertThat(pipeline.impacts.readValuesToList()).extracting(i -> i.getEventId()).containsExactly("good");
+    }
+
     private void givenAThesisThatMatchesAcquisitions() {
         pipeline.load(Notes.thesis("deals").signal(Stance.SUPPORTS, "type=acquisition", "deals").build());
     }

@@ -1,6 +1,7 @@
 package io.tip.engine.process;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,15 @@ import io.tip.engine.PipelineListener;
  */
 public class DeadLetterHandler extends LogAndContinueProcessingExceptionHandler {
     public static final String REASON_HEADER = "tip.reason";
+    /** Set when the dead letter keeps only the first {@link #MAX_LETTER_BYTES} of the value (or key): the original size. */
+    public static final String TRUNCATED_HEADER = "tip.truncated";
+    /**
+     * Most bytes of a key or value a dead letter keeps. A letter must fit the producer's and the
+     * broker's default 1 MB limit with its headers: a larger one fails to send, and Kafka Streams
+     * then dead-letters the dead letter, recursing until the stream thread dies (StackOverflowError)
+     * and is replaced, to fail again on the same record — a poison pill that stops the partition.
+     */
+    public static final int MAX_LETTER_BYTES = 256 * 1024;
 
     private PipelineListener listener = PipelineListener.NONE;
 
@@ -33,11 +43,30 @@ public class DeadLetterHandler extends LogAndContinueProcessingExceptionHandler 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         Response response = super.handleError(context, record, exception);
-        List<ProducerRecord<byte[], byte[]>> letters = response.deadLetterQueueRecords();
         byte[] reason = reason(exception).getBytes(StandardCharsets.UTF_8);
+        List<ProducerRecord<byte[], byte[]>> letters = response.deadLetterQueueRecords().stream()
+                .map(DeadLetterHandler::fitted).toList();
         letters.forEach(letter -> letter.headers().add(REASON_HEADER, reason));
         listener.deadLetter();
-        return response;
+        return response.result() == Result.RESUME ? Response.resume(letters) : Response.fail(letters);
+    }
+
+    /** The letter as it is, or with its key and value cut to {@link #MAX_LETTER_BYTES}, saying so. */
+    static ProducerRecord<byte[], byte[]> fitted(ProducerRecord<byte[], byte[]> letter) {
+        byte[] key = letter.key();
+        byte[] value = letter.value();
+        boolean keyTooLong = key != null && key.length > MAX_LETTER_BYTES;
+        boolean valueTooLong = value != null && value.length > MAX_LETTER_BYTES;
+        if (!keyTooLong && !valueTooLong) {
+            return letter;
+        }
+        String original = (keyTooLong ? "key " + key.length + " bytes" : "")
+                + (keyTooLong && valueTooLong ? ", " : "")
+                + (valueTooLong ? "value " + value.length + " bytes" : "") + "; first " + MAX_LETTER_BYTES + " kept";
+        letter.headers().add(TRUNCATED_HEADER, original.getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(letter.topic(), letter.partition(), letter.timestamp(),
+                keyTooLong ? Arrays.copyOf(key, MAX_LETTER_BYTES) : key,
+                valueTooLong ? Arrays.copyOf(value, MAX_LETTER_BYTES) : value, letter.headers());
     }
 
     static String reason(Throwable exception) {
