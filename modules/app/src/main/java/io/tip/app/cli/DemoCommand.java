@@ -60,14 +60,15 @@ public final class DemoCommand implements Callable<Integer> {
             throw new UserError("the vault has errors (above); `tip lint " + vault + "` checks it");
         }
         Path data = Files.createTempDirectory("tip-demo-");
-        try {
-            return demo(read, data);
+        // Outermost, so Ctrl-C waits until the pipeline, the broker and the temporary data are gone.
+        try (ShutdownSignal shutdown = new ShutdownSignal()) {
+            return demo(read, data, shutdown);
         } finally {
             deleteQuietly(data);
         }
     }
 
-    private int demo(Vault read, Path data) throws IOException, InterruptedException {
+    private int demo(Vault read, Path data, ShutdownSignal shutdown) throws IOException {
         say("starting a local Kafka broker and schema registry ...");
         try (EmbeddedStack stack = LocalStack.start(new EmbeddedStackConfig(data, 0, 0))) {
             TipSettings settings = TipSettings.load(null, Map.of(), Map.of(
@@ -80,8 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
             LoadCommand.load(settings, topics, read, false);
             say("loaded " + vault + ": " + read.theses().size() + " theses, " + read.implications().size() + " implications, "
                     + read.entities().size() + " entities");
-            try (ShutdownSignal shutdown = new ShutdownSignal();
-                 PipelineService pipeline = PipelineService.start(settings, topics);
+            try (PipelineService pipeline = PipelineService.start(settings, topics);
                  ImpactFeed feed = new ImpactFeed(settings.kafka(), topics.impacts(), true)) {
                 pipeline.awaitRunning(START_TIMEOUT);
                 long published = publish(settings, topics);

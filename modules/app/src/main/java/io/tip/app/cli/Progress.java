@@ -2,7 +2,10 @@ package io.tip.app.cli;
 
 import java.io.PrintStream;
 
-/** A running count on one terminal line, redrawn at most a few times a second, for long work. */
+/**
+ * A running count on one terminal line, redrawn at most a few times a second, for long work. Drawn
+ * only on a terminal: in a log file the redraws would be noise.
+ */
 final class Progress {
     private static final long REDRAW_NANOS = 250_000_000L;
 
@@ -11,6 +14,7 @@ final class Progress {
     private final long started = System.nanoTime();
     private long count;
     private long lastDraw = started;
+    private final boolean terminal = System.console() != null;
     private boolean drawn;
 
     Progress(String verb, PrintStream out) {
@@ -20,6 +24,9 @@ final class Progress {
 
     void tick() {
         count++;
+        if (!terminal) {
+            return;
+        }
         long now = System.nanoTime();
         if (now - lastDraw >= REDRAW_NANOS) {
             lastDraw = now;
@@ -32,7 +39,7 @@ final class Progress {
 
     void done() {
         if (drawn) {
-            out.print("\r");
+            out.print("\r" + " ".repeat(60) + "\r");
             out.flush();
         }
     }
