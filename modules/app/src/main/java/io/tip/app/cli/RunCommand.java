@@ -1,6 +1,5 @@
 package io.tip.app.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -12,7 +11,6 @@ import io.tip.app.kafka.KafkaCluster;
 import io.tip.app.pipeline.PipelineService;
 import io.tip.model.topics.Topics;
 import io.tip.registry.embedded.EmbeddedStack;
-import io.tip.registry.embedded.EmbeddedStackConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +19,7 @@ import picocli.CommandLine.Option;
         description = "Run the pipeline service with its HTTP API until SIGTERM / Ctrl-C. Several instances with the same "
                 + "application.id share the work.",
         footer = {"", "Examples:", "  tip run                                  (Kafka on localhost:9092, e.g. from `tip dev`)",
-                "  tip run --embedded --data .tip/run       (its own local Kafka and registry, kept in .tip/run)",
+                "  tip run --embedded                       (its own local Kafka and registry, kept in .tip/dev)",
                 "  tip run --config prod.properties --http-port 8080",
                 "  tip run --describe                       (print the topology and exit)"})
 public final class RunCommand implements Callable<Integer> {
@@ -29,12 +27,11 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--embedded", description = "Start a local Kafka broker and schema registry too.")
+    @Option(names = "--embedded", description = "Start a local Kafka broker and schema registry too (see --data, --kafka-port, --registry-port).")
     boolean embedded;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = ".tip/run",
-            description = "With --embedded: where the local broker and the pipeline's state live; a restart resumes from here (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    LocalStackOptions local;
 
     @Option(names = "--http-port", paramLabel = "N", description = "Port of the HTTP API (default: 8080; 0 = any free port).")
     Integer httpPort;
@@ -53,12 +50,12 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
         try (ShutdownSignal shutdown = new ShutdownSignal();
-             EmbeddedStack stack = embedded ? LocalStack.start(new EmbeddedStackConfig(data.resolve("kafka"), 0, 0)) : null) {
+             EmbeddedStack stack = embedded ? LocalStack.start(local.stack()) : null) {
             if (stack != null) {
                 settings = settings.with(AppConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers())
                         .with(AppConfig.SCHEMA_REGISTRY_URL, stack.registryUrl());
                 if (!settings.all().containsKey("state.dir")) {
-                    settings = settings.with("state.dir", data.resolve("streams").toString());
+                    settings = settings.with("state.dir", local.data.resolve("streams").toString());
                 }
                 System.err.println("tip run: local Kafka at " + stack.bootstrapServers() + ", schema registry at " + stack.registryUrl());
             }
