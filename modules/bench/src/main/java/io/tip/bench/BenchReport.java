@@ -18,7 +18,7 @@ record BenchReport(int theses, long events, String guarantee, int partitions, in
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "tip bench: %,d theses, %,d events, %s, %d partitions, %d stream thread(s)%n",
                 theses, events, guarantee, partitions, threads));
-        out.append(String.format(Locale.ROOT, "%-22s %14s %14s %18s%n", "", "events/s", "impacts/s", "records written/ev"));
+        out.append(String.format(Locale.ROOT, "%-22s %14s %14s %18s %16s%n", "", "events/s", "impacts/s", "records written/ev", "bytes written/ev"));
         out.append(row(passthrough)).append(row(pipeline));
         out.append(String.format(Locale.ROOT, "%-22s %14.2f%n", "ratio (pipeline/pass)", ratio()));
         if (latency != null) {
@@ -31,19 +31,20 @@ record BenchReport(int theses, long events, String guarantee, int partitions, in
     }
 
     private static String row(PhaseResult phase) {
-        return String.format(Locale.ROOT, "%-22s %,14.0f %,14.0f %18.2f%n", phase.name(), phase.eventsPerSec(), phase.impactsPerSec(),
-                phase.recordsWrittenPerEvent());
+        return String.format(Locale.ROOT, "%-22s %,14.0f %,14.0f %18.2f %,16.0f%n", phase.name(), phase.eventsPerSec(), phase.impactsPerSec(),
+                phase.recordsWrittenPerEvent(), phase.bytesWrittenPerEvent());
     }
 
     String json() {
         return String.format(Locale.ROOT, "{\"theses\":%d,\"events\":%d,\"guarantee\":\"%s\",\"partitions\":%d,\"threads\":%d,"
                         + "\"passthroughEventsPerSec\":%.1f,\"pipelineEventsPerSec\":%.1f,\"ratio\":%.3f,\"impactsPerSec\":%.1f,"
-                        + "\"recordsWrittenPerEvent\":%.3f,\"passthroughRecordsWrittenPerEvent\":%.3f,"
+                        + "\"recordsWrittenPerEvent\":%.3f,\"passthroughRecordsWrittenPerEvent\":%.3f,\"bytesWrittenPerEvent\":%.0f,\"passthroughBytesWrittenPerEvent\":%.0f,"
                         + "\"e2eOfferedEventsPerSec\":%s,\"e2eP50Ms\":%s,\"e2eP99Ms\":%s,\"e2eP999Ms\":%s,\"e2eMaxMs\":%s,"
                         + "\"heapMaxMb\":%d,\"heapLiveMb\":%d,\"heapLimitMb\":%d}",
                 theses, events, guarantee, partitions, threads,
                 passthrough.eventsPerSec(), pipeline.eventsPerSec(), ratio(), pipeline.impactsPerSec(),
                 pipeline.recordsWrittenPerEvent(), passthrough.recordsWrittenPerEvent(),
+                pipeline.bytesWrittenPerEvent(), passthrough.bytesWrittenPerEvent(),
                 latency == null ? "null" : String.format(Locale.ROOT, "%.1f", latency.achievedPerSec()),
                 ms(latency == null ? null : latency.p50()), ms(latency == null ? null : latency.p99()),
                 ms(latency == null ? null : latency.p999()), ms(latency == null ? null : latency.max()),

@@ -20,7 +20,11 @@ final class RecordCounter {
     private RecordCounter() {
     }
 
-    static long written(String bootstrapServers, Admin admin, String applicationId, List<String> outputs) {
+    /** Records and bytes (keys and values) written to each topic. */
+    record Written(long records, long bytes, java.util.Map<String, Long> bytesByTopic) {
+    }
+
+    static Written written(String bootstrapServers, Admin admin, String applicationId, List<String> outputs) {
         try {
             Set<String> names = admin.listTopics().names().get();
             List<String> topics = new java.util.ArrayList<>(outputs);
@@ -31,7 +35,7 @@ final class RecordCounter {
         }
     }
 
-    private static long count(String bootstrapServers, Admin admin, List<String> topics) throws Exception {
+    private static Written count(String bootstrapServers, Admin admin, List<String> topics) throws Exception {
         List<TopicPartition> partitions = new java.util.ArrayList<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((name, d) ->
                 d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
@@ -43,10 +47,17 @@ final class RecordCounter {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long records = 0;
+            long bytes = 0;
+            java.util.Map<String, Long> byTopic = new java.util.TreeMap<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                records += consumer.poll(Duration.ofMillis(200)).count();
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    long size = Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
+                    records++;
+                    bytes += size;
+                    byTopic.merge(record.topic(), size, Long::sum);
+                }
             }
-            return records;
+            return new Written(records, bytes, byTopic);
         }
     }
 }

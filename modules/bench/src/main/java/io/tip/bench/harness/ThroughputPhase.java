@@ -38,10 +38,11 @@ public final class ThroughputPhase {
             seconds = (System.nanoTime() - start) / 1e9;
             measuredImpacts = progress.impacts() - impactsAtStart;
         }
-        long written = RecordCounter.written(stack.bootstrapServers(), stack.admin(), app.id(), app.outputs());
-        PhaseResult result = new PhaseResult(app.id(), events, events - warmupEvents, seconds, measuredImpacts, written);
-        reporter.progress(String.format("%s: %.0f events/s over the last %d events (%.1f s), %.2f records written per event",
-                app.id(), result.eventsPerSec(), result.measuredEvents(), seconds, result.recordsWrittenPerEvent()));
+        RecordCounter.Written written = RecordCounter.written(stack.bootstrapServers(), stack.admin(), app.id(), app.outputs());
+        PhaseResult result = new PhaseResult(app.id(), events, events - warmupEvents, seconds, measuredImpacts, written.records(), written.bytes());
+        reporter.progress(String.format("%s: %.0f events/s over the last %d events (%.1f s), %.2f records and %.0f bytes written per event %s",
+                app.id(), result.eventsPerSec(), result.measuredEvents(), seconds, result.recordsWrittenPerEvent(),
+                result.bytesWrittenPerEvent(), written.bytesByTopic()));
         return result;
     }
 
