@@ -74,8 +74,10 @@ public final class ThesisImpactTopology {
                         topics.impacts().valueSerde().deserializer(), topics.impacts().name())
                 .addProcessor("fold-state", () -> new ThesisStateProcessor(
                         new ThesisStateFold(config.lastImpacts(), config.statusThreshold())), "impacts")
+                // Cached: a thesis moved several times within one commit writes its (large) state to the
+                // changelog once; thesis-state itself still gets every state, written by the sink below.
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.THESIS_STATE),
-                        topics.state().keySerde(), topics.state().valueSerde()), "fold-state")
+                        topics.state().keySerde(), topics.state().valueSerde()).withCachingEnabled(), "fold-state")
                 .addSink(ThesisStateProcessor.STATE_SINK, topics.state().name(),
                         topics.state().keySerde().serializer(), topics.state().valueSerde().serializer(), "fold-state")
                 .addSink(ThesisStateProcessor.ALERTS_SINK, topics.alerts().name(),
