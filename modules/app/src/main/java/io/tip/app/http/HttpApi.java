@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -106,6 +107,10 @@ public final class HttpApi implements AutoCloseable {
         app.exception(ThesisQueries.Unavailable.class, (e, ctx) ->
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage())));
         app.exception(NotFound.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", e.getMessage())));
+        // Right after a rebalance the metadata can name this instance before its store for that
+        // partition is open (InvalidStateStorePartitionException): a moment's unavailability, not a fault.
+        app.exception(InvalidStateStoreException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .json(Map.of("error", "the pipeline is rebalancing; try again in a moment")));
     }
 
     /** Ready once the global tables are loaded and the stream threads run (Kafka Streams' RUNNING). */
