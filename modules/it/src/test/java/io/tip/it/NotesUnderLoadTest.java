@@ -1,0 +1,163 @@
+package io.tip.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.tip.app.Tip;
+import io.tip.model.MarketEvent;
+import io.tip.model.Stance;
+import io.tip.model.ThesisImpact;
+
+/**
+ * Issue 7, notes under load: theses added, changed and deleted with `tip load` while events flow
+ * apply within seconds; and after a restart no event is matched against a half-loaded table.
+ */
+class NotesUnderLoadTest {
+    private static final String EDGE = "edge-inference";
+    private static final Duration APPLIES_WITHIN = Duration.ofSeconds(10);
+
+    @Test
+    void thesesAddedChangedAndDeletedWhileEventsFlowApplyWithinSeconds(@TempDir Path dir) throws Exception {
+        Path vault = dir.resolve("vault");
+        copy(Repo.exampleVault(), vault);
+        try (TestStack stack = TestStack.start(dir)) {
+            load(stack, vault);
+            try (Pipeline pipeline = Pipeline.start(stack, "tip-notes", dir.resolve("streams"), Map.of());
+                 EventProducer background = new EventProducer(stack.bootstrapServers(), stack.topics().marketEvents());
+                 EventProducer probes = new EventProducer(stack.bootstrapServers(), stack.topics().marketEvents());
+                 CommittedTopic<String, ThesisImpact> impacts = CommittedTopic.of(stack.bootstrapServers(), stack.topics().impacts())) {
+                background.startSteady(EventStream.of("flow", 3_000), 100); // events keep flowing throughout
+                Probe probe = new Probe(probes, impacts);
+
+                // When a thesis is added
+                writeEdgeNote(vault, "SUPPORTS");
+                load(stack, vault);
+                // Then events match it within seconds, and from then on every one does
+                probe.until(i -> i.thesis(EDGE).map(ThesisImpact::getStance).equals(Optional.of(Stance.SUPPORTS)));
+
+                // When its signal changes stance
+                writeEdgeNote(vault, "CHALLENGES");
+                load(stack, vault);
+                probe.until(i -> i.thesis(EDGE).map(ThesisImpact::getStance).equals(Optional.of(Stance.CHALLENGES)));
+
+                // When the note is deleted (a tombstone)
+                Files.delete(vault.resolve("Edge inference.md"));
+                load(stack, vault);
+                probe.until(i -> i.thesis(EDGE).isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void afterARestartEveryEventIsMatchedAgainstTheFullyRestoredTables(@TempDir Path dir) {
+        try (TestStack stack = TestStack.start(dir)) {
+            load(stack, Repo.exampleVault());
+            List<MarketEvent> backlog = EventStream.of("backlog", 700);
+            ReferenceRun expected = ReferenceRun.of(Repo.exampleVault(), backlog);
+            Map<String, String> quickRejoin = Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000");
+            try (Pipeline first = Pipeline.start(stack, "tip-restore", dir.resolve("streams"), quickRejoin)) {
+                // Given a pipeline that ran once and stopped, its tables kept only in Kafka and in memory
+            }
+            try (EventProducer producer = new EventProducer(stack.bootstrapServers(), stack.topics().marketEvents());
+                 CommittedTopic<String, ThesisImpact> impacts = CommittedTopic.of(stack.bootstrapServers(), stack.topics().impacts());
+                 CommittedTopic<String, MarketEvent> unmatched = CommittedTopic.of(stack.bootstrapServers(), stack.topics().unmatched())) {
+                // When a backlog waits for it and it starts again
+                producer.sendAll(backlog);
+                try (Pipeline again = Pipeline.start(stack, "tip-restore", dir.resolve("streams"), quickRejoin)) {
+                    // Then the very first events already meet every thesis: nothing went unmatched for want of a table
+                    await("the backlog processed").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                        assertThat(impacts.countBy(ThesisImpact::getId)).isEqualTo(ReferenceCounts.ones(expected.impactsById().keySet()));
+                        assertThat(unmatched.values()).hasSize(expected.unmatched());
+                    });
+                }
+            }
+        }
+    }
+
+    /** Sends one probe event at a time and reads what it did, until the change shows; then checks it stays. */
+    private static final class Probe {
+        private final EventProducer producer;
+        private final CommittedTopic<String, ThesisImpact> impacts;
+        private final MarketEvent template = EventStream.examples().get(3); // NVIDIA acquires Groq: always impacts convergence
+        private int sent;
+
+        Probe(EventProducer producer, CommittedTopic<String, ThesisImpact> impacts) {
+            this.producer = producer;
+            this.impacts = impacts;
+        }
+
+        record Outcome(List<ThesisImpact> impacts) {
+            Optional<ThesisImpact> thesis(String id) {
+                return impacts.stream().filter(i -> i.getThesisId().equals(id)).findFirst();
+            }
+        }
+
+        void until(Predicate<Outcome> changed) {
+            long start = System.nanoTime();
+            Outcome outcome;
+            do {
+                outcome = send();
+            } while (!changed.test(outcome) && System.nanoTime() - start < APPLIES_WITHIN.toNanos() * 2);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            System.out.printf("notes under load: change applied after %d ms%n", took.toMillis());
+            assertThat(changed).as("the change applies").accepts(outcome);
+            assertThat(took).as("time for the change to apply").isLessThan(APPLIES_WITHIN);
+            for (int i = 0; i < 3; i++) {
+                assertThat(changed).as("the change stays applied").accepts(send());
+            }
+        }
+
+        private Outcome send() {
+            String id = "probe-" + sent++;
+            producer.send(MarketEvent.newBuilder(template).setId(id).setTags(List.of("inference", EDGE)).build());
+            producer.flush();
+            List<ThesisImpact> mine = await("probe " + id + " processed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> impacts.values().stream().filter(i -> i.getEventId().equals(id)).toList(),
+                            list -> list.stream().anyMatch(i -> i.getThesisId().equals(HeadlineScenario.CONVERGENCE)));
+            return new Outcome(mine);
+        }
+    }
+
+    private static void load(TestStack stack, Path vault) {
+        assertThat(Tip.run(HeadlineScenario.concat(new String[] {"load", vault.toString()}, stack.connection()))).isZero();
+    }
+
+    private static void writeEdgeNote(Path vault, String stance) throws IOException {
+        Files.writeString(vault.resolve("Edge inference.md"), """
+                ---
+                type: thesis
+                tags: [chips]
+                ---
+                # Edge inference
+
+                Phones and devices keep needing efficiency-optimized inference chips.
+
+                ## Signals
+
+                | Stance | When | Why | Weight |
+                |--------|------|-----|--------|
+                | %s | tag=edge-inference | Edge inference demand shows up in the deals. | 0.6 |
+                """.formatted(stance));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+}
