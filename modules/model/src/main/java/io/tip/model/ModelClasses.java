@@ -8,6 +8,10 @@ import org.apache.avro.util.ClassSecurityValidator;
  * once per JVM, so no deployment has to set {@code org.apache.avro.SERIALIZABLE_PACKAGES}.
  */
 public final class ModelClasses {
+    /** Trusts the classes generated into this package, and nothing else. */
+    static final ClassSecurityValidator.ClassSecurityPredicate GENERATED_HERE =
+            type -> type.getPackageName().equals(ModelClasses.class.getPackageName()) && type != ModelClasses.class;
+
     private static volatile boolean trusted;
 
     private ModelClasses() {
@@ -19,8 +23,7 @@ public final class ModelClasses {
         }
         synchronized (ModelClasses.class) {
             if (!trusted) {
-                ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
-                        ClassSecurityValidator.builder().add(ModelClasses.class.getPackageName()).build()));
+                ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), GENERATED_HERE));
                 trusted = true;
             }
         }
