@@ -63,56 +63,63 @@ class CrashTest {
 
                 // When the stream flows and the pipeline is killed -9 at random points, then restarted
                 producer.startSteady(events, EVENTS_PER_SECOND);
-                TipProcess tip = TipProcess.start(dir.resolve("logs"), "run-0", run);
-                List<Integer> committedAtKill = new ArrayList<>();
-                for (int kill = 1; kill <= KILLS; kill++) {
-                    int before = committedAtKill.isEmpty() ? 0 : committedAtKill.get(committedAtKill.size() - 1);
-                    TipProcess running = tip;
-                    await("run-" + (kill - 1) + " to commit new impacts").atMost(Duration.ofSeconds(90))
-                            .pollInterval(Duration.ofMillis(250))
-                            .until(() -> {
-                                assertThat(running.alive()).as(running.name() + " alive; stderr:\n" + TipProcess.tail(running.stderr())).isTrue();
-                                return impacts.values().size();
-                            }, n -> n > before);
-                    Thread.sleep(random.nextInt(2_500)); // the fault schedule: a random point in the stream
-                    tip.kill();
-                    committedAtKill.add(impacts.values().size());
-                    tip = TipProcess.start(dir.resolve("logs"), "run-" + kill, run);
-                }
-                producer.awaitSteadyDone(Duration.ofMinutes(2));
-                System.out.printf("crash test: impacts committed at each SIGKILL %s of %d expected%n",
-                        committedAtKill, expected.impactsById().size());
-                assertThat(committedAtKill).as("every kill lands mid-stream").allMatch(n -> n < expected.impactsById().size());
+                List<TipProcess> started = new ArrayList<>();
+                try {
+                    TipProcess tip = TipProcess.start(dir.resolve("logs"), "run-0", run);
+                    started.add(tip);
+                    List<Integer> committedAtKill = new ArrayList<>();
+                    for (int kill = 1; kill <= KILLS; kill++) {
+                        int before = committedAtKill.isEmpty() ? 0 : committedAtKill.get(committedAtKill.size() - 1);
+                        TipProcess running = tip;
+                        await("run-" + (kill - 1) + " to commit new impacts").atMost(Duration.ofSeconds(90))
+                                .pollInterval(Duration.ofMillis(250))
+                                .until(() -> {
+                                    assertThat(running.alive()).as(running.name() + " alive; stderr:\n" + TipProcess.tail(running.stderr())).isTrue();
+                                    return impacts.values().size();
+                                }, n -> n > before);
+                        Thread.sleep(random.nextInt(2_500)); // the fault schedule: a random point in the stream
+                        tip.kill();
+                        committedAtKill.add(impacts.values().size());
+                        tip = TipProcess.start(dir.resolve("logs"), "run-" + kill, run);
+                        started.add(tip);
+                    }
+                    producer.awaitSteadyDone(Duration.ofMinutes(2));
+                    System.out.printf("crash test: impacts committed at each SIGKILL %s of %d expected%n",
+                            committedAtKill, expected.impactsById().size());
+                    assertThat(committedAtKill).as("every kill lands mid-stream").allMatch(n -> n < expected.impactsById().size());
 
-                // Then, once the last instance has processed everything,
-                TipProcess last = tip;
-                await("the pipeline to process every event").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                        .untilAsserted(() -> {
-                            assertThat(last.alive()).as("last instance alive").isTrue();
-                            assertThat(lag.lag(APP, stack.topics().marketEvents().name())).isZero();
-                            assertThat(lag.lag(APP, stack.topics().impacts().name())).isLessThanOrEqualTo(3); // commit markers
-                        });
-                // a read_committed consumer sees every expected impact exactly once, by id and by count
-                Map<String, Integer> seen = impacts.countBy(ThesisImpact::getId);
-                Map<String, Integer> duplicated = seen.entrySet().stream().filter(e -> e.getValue() > 1)
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-                Set<String> lost = new TreeSet<>(expected.impactsById().keySet());
-                lost.removeAll(seen.keySet());
-                System.out.printf("crash test: %d impacts read, %d expected, %d lost, %d duplicated%n",
-                        impacts.values().size(), expected.impactsById().size(), lost.size(), duplicated.size());
-                assertThat(lost).as("expected impacts never committed (lost)").isEmpty();
-                assertThat(duplicated).as("impacts seen more than once").isEmpty();
-                assertThat(seen.keySet()).as("impact ids").isEqualTo(expected.impactsById().keySet());
-                assertThat(impacts.values()).as("impacts by count").hasSize(expected.impactsById().size());
-                assertThat(impacts.values()).as("impacts equal the clean run's")
-                        .allSatisfy(i -> assertThat(i).isEqualTo(expected.impactsById().get(i.getId())));
-                assertThat(unmatched.values()).as("unmatched events, each once").hasSize(expected.unmatched());
-                // and thesis-state equals the clean run's
-                await("thesis-state to settle").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                        assertThat(states.latestByKey()).isEqualTo(expected.states()));
-                assertThat(last.stop()).as("exit code after SIGTERM (143 = 128 + SIGTERM, after the shutdown hook ran)")
-                        .isIn(0, 143);
-                assertThat(last.stderr()).contains("tip run: stopping");
+                    // Then, once the last instance has processed everything,
+                    TipProcess last = tip;
+                    await("the pipeline to process every event").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                            .untilAsserted(() -> {
+                                assertThat(last.alive()).as("last instance alive").isTrue();
+                                assertThat(lag.lag(APP, stack.topics().marketEvents().name())).isZero();
+                                assertThat(lag.lag(APP, stack.topics().impacts().name())).isLessThanOrEqualTo(3); // commit markers
+                            });
+                    // a read_committed consumer sees every expected impact exactly once, by id and by count
+                    Map<String, Integer> seen = impacts.countBy(ThesisImpact::getId);
+                    Map<String, Integer> duplicated = seen.entrySet().stream().filter(e -> e.getValue() > 1)
+                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                    Set<String> lost = new TreeSet<>(expected.impactsById().keySet());
+                    lost.removeAll(seen.keySet());
+                    System.out.printf("crash test: %d impacts read, %d expected, %d lost, %d duplicated%n",
+                            impacts.values().size(), expected.impactsById().size(), lost.size(), duplicated.size());
+                    assertThat(lost).as("expected impacts never committed (lost)").isEmpty();
+                    assertThat(duplicated).as("impacts seen more than once").isEmpty();
+                    assertThat(seen.keySet()).as("impact ids").isEqualTo(expected.impactsById().keySet());
+                    assertThat(impacts.values()).as("impacts by count").hasSize(expected.impactsById().size());
+                    assertThat(impacts.values()).as("impacts equal the clean run's")
+                            .allSatisfy(i -> assertThat(i).isEqualTo(expected.impactsById().get(i.getId())));
+                    assertThat(unmatched.values()).as("unmatched events, each once").hasSize(expected.unmatched());
+                    // and thesis-state equals the clean run's
+                    await("thesis-state to settle").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                            assertThat(states.latestByKey()).isEqualTo(expected.states()));
+                    assertThat(last.stop()).as("exit code after SIGTERM (143 = 128 + SIGTERM, after the shutdown hook ran)")
+                            .isIn(0, 143);
+                    assertThat(last.stderr()).contains("tip run: stopping");
+                } finally {
+                    started.forEach(TipProcess::close); // a failed run leaves no process behind
+                }
             }
         }
     }

@@ -56,98 +56,105 @@ class OperatorEndToEndTest {
             assertThat(load.stdoutLines()).contains("theses: 3 added, 0 changed, 0 removed");
 
             // and `tip run`, with an SSE subscriber and `tip watch --json --from-beginning` following it
-            TipProcess a = TipProcess.start(logs, "run-a", args(connection, "run", "--http-port", "0",
-                    "-D", "application.id=tip-operator", "-D", "state.dir=" + dir.resolve("state-a"), "-D", "num.standby.replicas=1"));
-            TipHttp httpA = new TipHttp(a.awaitRunning(START));
-            try (TipHttp.Sse sse = httpA.subscribe("/api/impacts/stream?thesis=" + CONVERGENCE);
-                 TipProcess watch = TipProcess.start(logs, "watch", args(connection, "watch", "--json", "--from-beginning"));
-                 CommittedTopic<String, ThesisImpact> impacts = CommittedTopic.of(bootstrap, topics.impacts())) {
-                await("SSE subscription").atMost(Duration.ofSeconds(30)).until(sse::subscribed);
+            List<TipProcess> started = new ArrayList<>();
+            try {
+                TipProcess a = TipProcess.start(logs, "run-a", args(connection, "run", "--http-port", "0",
+                        "-D", "application.id=tip-operator", "-D", "state.dir=" + dir.resolve("state-a"), "-D", "num.standby.replicas=1"));
+                started.add(a);
+                TipHttp httpA = new TipHttp(a.awaitRunning(START));
+                try (TipHttp.Sse sse = httpA.subscribe("/api/impacts/stream?thesis=" + CONVERGENCE);
+                     TipProcess watch = TipProcess.start(logs, "watch", args(connection, "watch", "--json", "--from-beginning"));
+                     CommittedTopic<String, ThesisImpact> impacts = CommittedTopic.of(bootstrap, topics.impacts())) {
+                    await("SSE subscription").atMost(Duration.ofSeconds(30)).until(sse::subscribed);
 
-                // When `tip publish examples/events.jsonl` runs
-                TipProcess publish = TipProcess.runToEnd(logs, "publish", START, args(connection, "publish", "examples/events.jsonl"));
-                assertThat(publish.exitCode()).as(publish.stderr()).isZero();
+                    // When `tip publish examples/events.jsonl` runs
+                    TipProcess publish = TipProcess.runToEnd(logs, "publish", START, args(connection, "publish", "examples/events.jsonl"));
+                    assertThat(publish.exitCode()).as(publish.stderr()).isZero();
 
-                // Then the Groq impacts are on thesis-impacts,
-                await("impacts of evt-nvda-groq on thesis-impacts").atMost(Duration.ofSeconds(60)).until(() -> impacts.values().stream()
-                        .filter(i -> i.getEventId().equals(HeadlineScenario.GROQ_EVENT)).map(ThesisImpact::getThesisId).toList(),
-                        ids -> ids.containsAll(THESES));
-                // in `tip watch --json`,
-                await("tip watch --json to print them").atMost(Duration.ofSeconds(30)).until(() -> jsonLines(watch).stream()
-                        .filter(j -> j.get("eventId").asText().equals(HeadlineScenario.GROQ_EVENT)).map(j -> j.get("thesisId").asText()).toList(),
-                        ids -> ids.containsAll(THESES));
-                // on the SSE stream (filtered to the thesis asked for),
-                await("the SSE stream to carry the challenge").atMost(Duration.ofSeconds(30)).until(() -> sse.events().stream()
-                        .anyMatch(j -> j.get("eventId").asText().equals(HeadlineScenario.GROQ_EVENT) && j.get("stance").asText().equals("CHALLENGES")));
-                assertThat(sse.events()).allSatisfy(j -> assertThat(j.get("thesisId").asText()).isEqualTo(CONVERGENCE));
-                // and in GET /api/theses/{id}
-                await("GET /api/theses/" + CONVERGENCE + " to show the impact").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                    TipHttp.Response r = httpA.get("/api/theses/" + CONVERGENCE);
+                    // Then the Groq impacts are on thesis-impacts,
+                    await("impacts of evt-nvda-groq on thesis-impacts").atMost(Duration.ofSeconds(60)).until(() -> impacts.values().stream()
+                            .filter(i -> i.getEventId().equals(HeadlineScenario.GROQ_EVENT)).map(ThesisImpact::getThesisId).toList(),
+                            ids -> ids.containsAll(THESES));
+                    // in `tip watch --json`,
+                    await("tip watch --json to print them").atMost(Duration.ofSeconds(30)).until(() -> jsonLines(watch).stream()
+                            .filter(j -> j.get("eventId").asText().equals(HeadlineScenario.GROQ_EVENT)).map(j -> j.get("thesisId").asText()).toList(),
+                            ids -> ids.containsAll(THESES));
+                    // on the SSE stream (filtered to the thesis asked for),
+                    await("the SSE stream to carry the challenge").atMost(Duration.ofSeconds(30)).until(() -> sse.events().stream()
+                            .anyMatch(j -> j.get("eventId").asText().equals(HeadlineScenario.GROQ_EVENT) && j.get("stance").asText().equals("CHALLENGES")));
+                    assertThat(sse.events()).allSatisfy(j -> assertThat(j.get("thesisId").asText()).isEqualTo(CONVERGENCE));
+                    // and in GET /api/theses/{id}
+                    await("GET /api/theses/" + CONVERGENCE + " to show the impact").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                        TipHttp.Response r = httpA.get("/api/theses/" + CONVERGENCE);
+                        assertThat(r.status()).as(r.body()).isEqualTo(200);
+                        assertThat(r.json().at("/thesis/title").asText()).isEqualTo("Training-inference convergence");
+                        assertThat(eventIds(r.json().at("/state/lastImpacts"))).contains(HeadlineScenario.GROQ_EVENT);
+                    });
+                    // and /metrics has Kafka Streams' series and tip's own counters
+                    String metrics = httpA.get("/metrics").body();
+                    assertThat(metrics).contains("kafka_stream_").contains("tip_events_total{outcome=\"matched\"}")
+                            .contains("tip_events_total{outcome=\"unmatched\"}").contains("tip_impacts_total");
+                    assertThat(metricValue(metrics, "tip_impacts_total")).isGreaterThanOrEqualTo(3.0);
+                }
+
+                // Given a producer and a consumer that know only schemas/market_event.avsc and the registry's REST API
+                PlainAvroClient plain = new PlainAvroClient(registry);
+                Schema schema = ConfluentWire.parse(Repo.marketEventSchema());
+                int schemaId = plain.register("market-events-value", schema);
+                // When the producer sends a GenericRecord in Confluent wire format
+                try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                        new StringSerializer(), new ByteArraySerializer())) {
+                    producer.send(new ProducerRecord<>("market-events", "generic-groq",
+                            ConfluentWire.encode(schemaId, schema, GenericEvents.groqLike(schema, "generic-groq", "ACQUISITION")))).get();
+                }
+                // Then the generic consumer reads its impact off thesis-impacts
+                try (CommittedTopic<byte[], byte[]> raw = CommittedTopic.raw(bootstrap, "thesis-impacts")) {
+                    GenericRecord impact = await("a generic consumer to read the impact").atMost(Duration.ofSeconds(60)).until(() ->
+                            raw.catchUp().stream().map(r -> plain.decode(r.value()))
+                                    .filter(r -> r.get("eventId").toString().equals("generic-groq") && r.get("thesisId").toString().equals(CONVERGENCE))
+                                    .findFirst(), java.util.Optional::isPresent).get();
+                    assertThat(impact.get("stance").toString()).isEqualTo("CHALLENGES");
+                    assertThat(impact.get("order")).isEqualTo(1);
+                }
+
+                // Given a second instance with the same application.id
+                TipProcess b = TipProcess.start(logs, "run-b", args(connection, "run", "--http-port", "0",
+                        "-D", "application.id=tip-operator", "-D", "state.dir=" + dir.resolve("state-b"), "-D", "num.standby.replicas=1"));
+                started.add(b);
+                TipHttp httpB = new TipHttp(b.awaitRunning(START));
+                // Then both answer for every thesis
+                for (TipHttp http : List.of(httpA, httpB)) {
+                    await("every thesis from both instances").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                        for (String id : THESES) {
+                            TipHttp.Response r = http.get("/api/theses/" + id);
+                            assertThat(r.status()).as(id + ": " + r.body()).isEqualTo(200);
+                            assertThat(eventIds(r.json().at("/state/lastImpacts"))).as(id).contains(HeadlineScenario.GROQ_EVENT);
+                        }
+                    });
+                }
+                // When the first is stopped and more events are published
+                assertThat(a.stop()).isIn(0, 143);
+                Path more = dir.resolve("more.jsonl");
+                writeRenamed(Repo.exampleEvents(), "after-stop-", more);
+                TipProcess publishMore = TipProcess.runToEnd(logs, "publish-more", START, args(connection, "publish", more.toString()));
+                assertThat(publishMore.exitCode()).as(publishMore.stderr()).isZero();
+                // Then the second takes over its work and nothing is lost or duplicated
+                ReferenceRun expected = ReferenceRun.of(Repo.exampleVault(), EventStream.read(more));
+                try (CommittedTopic<String, ThesisImpact> impacts = CommittedTopic.of(bootstrap, topics.impacts())) {
+                    await("every impact of the later events").atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                            assertThat(impacts.countBy(ThesisImpact::getId)).containsAllEntriesOf(ones(expected.impactsById().keySet())));
+                    assertThat(impacts.countBy(ThesisImpact::getId).values()).as("no impact twice").containsOnly(1);
+                }
+                await("the remaining instance to answer with the later impacts").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    TipHttp.Response r = httpB.get("/api/theses/" + CONVERGENCE);
                     assertThat(r.status()).as(r.body()).isEqualTo(200);
-                    assertThat(r.json().at("/thesis/title").asText()).isEqualTo("Training-inference convergence");
-                    assertThat(eventIds(r.json().at("/state/lastImpacts"))).contains(HeadlineScenario.GROQ_EVENT);
+                    assertThat(eventIds(r.json().at("/state/lastImpacts"))).anyMatch(id -> id.startsWith("after-stop-"));
+                    assertThat(r.json().at("/state/stale").asBoolean()).isFalse();
                 });
-                // and /metrics has Kafka Streams' series and tip's own counters
-                String metrics = httpA.get("/metrics").body();
-                assertThat(metrics).contains("kafka_stream_").contains("tip_events_total{outcome=\"matched\"}")
-                        .contains("tip_events_total{outcome=\"unmatched\"}").contains("tip_impacts_total");
-                assertThat(metricValue(metrics, "tip_impacts_total")).isGreaterThanOrEqualTo(3.0);
+                assertThat(b.stop()).isIn(0, 143);
+            } finally {
+                started.forEach(TipProcess::close); // a failed run leaves no process behind
             }
-
-            // Given a producer and a consumer that know only schemas/market_event.avsc and the registry's REST API
-            PlainAvroClient plain = new PlainAvroClient(registry);
-            Schema schema = ConfluentWire.parse(Repo.marketEventSchema());
-            int schemaId = plain.register("market-events-value", schema);
-            // When the producer sends a GenericRecord in Confluent wire format
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                    new StringSerializer(), new ByteArraySerializer())) {
-                producer.send(new ProducerRecord<>("market-events", "generic-groq",
-                        ConfluentWire.encode(schemaId, schema, GenericEvents.groqLike(schema, "generic-groq", "ACQUISITION")))).get();
-            }
-            // Then the generic consumer reads its impact off thesis-impacts
-            try (CommittedTopic<byte[], byte[]> raw = CommittedTopic.raw(bootstrap, "thesis-impacts")) {
-                GenericRecord impact = await("a generic consumer to read the impact").atMost(Duration.ofSeconds(60)).until(() ->
-                        raw.catchUp().stream().map(r -> plain.decode(r.value()))
-                                .filter(r -> r.get("eventId").toString().equals("generic-groq") && r.get("thesisId").toString().equals(CONVERGENCE))
-                                .findFirst(), java.util.Optional::isPresent).get();
-                assertThat(impact.get("stance").toString()).isEqualTo("CHALLENGES");
-                assertThat(impact.get("order")).isEqualTo(1);
-            }
-
-            // Given a second instance with the same application.id
-            TipProcess b = TipProcess.start(logs, "run-b", args(connection, "run", "--http-port", "0",
-                    "-D", "application.id=tip-operator", "-D", "state.dir=" + dir.resolve("state-b"), "-D", "num.standby.replicas=1"));
-            TipHttp httpB = new TipHttp(b.awaitRunning(START));
-            // Then both answer for every thesis
-            for (TipHttp http : List.of(httpA, httpB)) {
-                await("every thesis from both instances").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                    for (String id : THESES) {
-                        TipHttp.Response r = http.get("/api/theses/" + id);
-                        assertThat(r.status()).as(id + ": " + r.body()).isEqualTo(200);
-                        assertThat(eventIds(r.json().at("/state/lastImpacts"))).as(id).contains(HeadlineScenario.GROQ_EVENT);
-                    }
-                });
-            }
-            // When the first is stopped and more events are published
-            assertThat(a.stop()).isIn(0, 143);
-            Path more = dir.resolve("more.jsonl");
-            writeRenamed(Repo.exampleEvents(), "after-stop-", more);
-            TipProcess publishMore = TipProcess.runToEnd(logs, "publish-more", START, args(connection, "publish", more.toString()));
-            assertThat(publishMore.exitCode()).as(publishMore.stderr()).isZero();
-            // Then the second takes over its work and nothing is lost or duplicated
-            ReferenceRun expected = ReferenceRun.of(Repo.exampleVault(), EventStream.read(more));
-            try (CommittedTopic<String, ThesisImpact> impacts = CommittedTopic.of(bootstrap, topics.impacts())) {
-                await("every impact of the later events").atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                        assertThat(impacts.countBy(ThesisImpact::getId)).containsAllEntriesOf(ones(expected.impactsById().keySet())));
-                assertThat(impacts.countBy(ThesisImpact::getId).values()).as("no impact twice").containsOnly(1);
-            }
-            await("the remaining instance to answer with the later impacts").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                TipHttp.Response r = httpB.get("/api/theses/" + CONVERGENCE);
-                assertThat(r.status()).as(r.body()).isEqualTo(200);
-                assertThat(eventIds(r.json().at("/state/lastImpacts"))).anyMatch(id -> id.startsWith("after-stop-"));
-                assertThat(r.json().at("/state/stale").asBoolean()).isFalse();
-            });
-            assertThat(b.stop()).isIn(0, 143);
         }
     }
 
