@@ -80,6 +80,11 @@ public final class PipelineService implements AutoCloseable {
                 all.put(key, value);
             }
         });
+        if (!StreamsConfig.EXACTLY_ONCE_V2.equals(String.valueOf(all.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)))) {
+            log.warn("processing.guarantee={}: after a crash, impacts and alerts may be published twice and thesis-state "
+                    + "may count them twice; alerting consumers need exactly_once_v2 (the default)",
+                    all.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        }
         Properties props = new Properties();
         props.putAll(all);
         return props;

@@ -11,12 +11,16 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 
 import io.tip.engine.PipelineListener;
+import io.tip.registry.client.RegistryUnreachableException;
 
 /**
  * Kafka Streams' own dead-letter handling (KIP-1033/1034): the record that failed goes, as the
  * bytes received, to the dead-letter topic with the exception in the standard
  * {@code __streams.errors.*} headers, and processing continues. This adds one short header,
  * {@code tip.reason}, that says what was wrong in a producer's words.
+ * <p>
+ * A registry that cannot be reached says nothing about the record, so that is not a dead letter:
+ * the task fails, its thread is replaced, and the record is read again once the registry answers.
  */
 public class DeadLetterHandler extends LogAndContinueProcessingExceptionHandler {
     public static final String REASON_HEADER = "tip.reason";
@@ -42,6 +46,9 @@ public class DeadLetterHandler extends LogAndContinueProcessingExceptionHandler 
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (causedBy(exception, RegistryUnreachableException.class)) {
+            return Response.fail();
+        }
         Response response = super.handleError(context, record, exception);
         byte[] reason = reason(exception).getBytes(StandardCharsets.UTF_8);
         List<ProducerRecord<byte[], byte[]>> letters = response.deadLetterQueueRecords().stream()
@@ -67,6 +74,15 @@ public class DeadLetterHandler extends LogAndContinueProcessingExceptionHandler 
         return new ProducerRecord<>(letter.topic(), letter.partition(), letter.timestamp(),
                 keyTooLong ? Arrays.copyOf(key, MAX_LETTER_BYTES) : key,
                 valueTooLong ? Arrays.copyOf(value, MAX_LETTER_BYTES) : value, letter.headers());
+    }
+
+    private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String reason(Throwable exception) {

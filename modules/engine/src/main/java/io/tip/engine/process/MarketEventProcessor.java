@@ -77,10 +77,12 @@ public final class MarketEventProcessor implements Processor<byte[], byte[], Obj
             listener.duplicate();
             return; // a re-sent event: its impacts went out the first time
         }
-        seen.put(event.getId(), time, time);
         for (ThesisImpact impact : impacts) {
             context.forward(new Record<>(impact.getThesisId(), impact, time, new RecordHeaders()), IMPACTS_SINK);
         }
+        // Marked seen only after its impacts are sent: under exactly-once both commit together; under
+        // at-least-once a crash between the two then repeats impacts instead of losing them.
+        seen.put(event.getId(), time, time);
         listener.matched(impacts.size(), context.currentSystemTimeMs() - time);
     }
 

@@ -1,0 +1,27 @@
+package io.tip.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result;
+import org.junit.jupiter.api.Test;
+
+import io.tip.engine.process.DeadLetterHandler;
+import io.tip.registry.client.RegistryUnreachableException;
+
+class DeadLetterHandlerTest {
+
+    @Test
+    void anUnreachableRegistryFailsTheTaskInsteadOfDeadLetteringAGoodRecord() {
+        // Given a record that could not be read only because the registry was down
+        Exception outage = new SerializationException("cannot deserialize",
+                new RegistryUnreachableException("schema registry unreachable at http://registry:8081", null));
+
+        // When the handler decides
+        var response = new DeadLetterHandler().handleError(null, null, outage);
+
+        // Then nothing is dead-lettered and the record will be read again
+        assertThat(response.result()).isEqualTo(Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+}
