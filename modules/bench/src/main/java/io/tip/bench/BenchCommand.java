@@ -12,7 +12,6 @@ import io.tip.bench.harness.HeapWatch;
 import io.tip.bench.harness.LatencyPhase;
 import io.tip.bench.harness.LatencyResult;
 import io.tip.bench.harness.Loader;
-import io.tip.bench.harness.ModelTrust;
 import io.tip.bench.harness.PhaseResult;
 import io.tip.bench.harness.Progress;
 import io.tip.bench.harness.Reporter;
@@ -87,7 +86,6 @@ public final class BenchCommand implements Callable<Integer> {
         if (!guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !guarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--guarantee must be exactly_once_v2 or at_least_once, not " + guarantee);
         }
-        ModelTrust.trustModelClasses();
         EventMix mix = new EventMix(matchRate, fanOutRate, resendRate);
         Reporter reporter = line -> System.err.println("bench: " + line);
         try (HeapWatch heap = new HeapWatch(); BenchStack stack = BenchStack.start(partitions)) {

@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.tip.bench.harness.ModelTrust;
 import io.tip.bench.workload.EventGenerator;
 import io.tip.bench.workload.EventMix;
 import io.tip.bench.workload.VaultGenerator;
@@ -55,7 +54,6 @@ public class SerdeBenchmark {
 
     @Setup
     public void records() {
-        ModelTrust.trustModelClasses();
         Topics topics = Topics.create("", Map.of(RegistryClientConfig.SCHEMA_REGISTRY_URL, "mock://serde-benchmark"));
         events = topics.marketEvents().valueSerde();
         impacts = topics.impacts().valueSerde();
