@@ -38,8 +38,8 @@ public final class EngineConfig extends AbstractConfig {
                     "Factor applied to the magnitude at every hop, on top of the implication's own weight.")
             .define(LINKED_ENTITY_MAGNITUDE, Type.DOUBLE, 0.5, Range.between(0.0, 1.0), Importance.LOW,
                     "Magnitude of the REVIEW impact a note without signals gets when an event involves an entity it links.")
-            .define(STATE_LAST_IMPACTS, Type.INT, 10, Range.between(1, 1000), Importance.LOW,
-                    "How many recent impacts thesis-state keeps per thesis.")
+            .define(STATE_LAST_IMPACTS, Type.INT, 5, Range.between(1, 1000), Importance.LOW,
+                    "How many recent impacts thesis-state keeps per thesis (as summaries; the state is rewritten on every impact, so its size is the pipeline's main cost).")
             .define(STATUS_THRESHOLD, Type.DOUBLE, 0.5, Range.between(0.0, 100.0), Importance.LOW,
                     "Score at or above which a thesis is STRENGTHENING (at or below its negative: CHALLENGED).")
             .define(VALIDATION_MAX_FUTURE_MS, Type.LONG, Duration.ofDays(2).toMillis(), Range.atLeast(0), Importance.LOW,

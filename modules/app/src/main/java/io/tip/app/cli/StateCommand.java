@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import io.tip.app.config.ConnectionOptions;
 import io.tip.app.config.TipSettings;
-import io.tip.app.format.ImpactText;
 import io.tip.app.kafka.KafkaCluster;
 import io.tip.app.kafka.TableReader;
 import io.tip.model.ThesisState;
@@ -45,7 +44,8 @@ public final class StateCommand implements Callable<Integer> {
                     + "(`tip state` lists every impacted thesis)");
         }
         System.out.println(summary(state));
-        state.getLastImpacts().forEach(i -> System.out.println("  " + i.getEventTime().toString().substring(0, 10) + "  " + ImpactText.line(i)));
+        state.getLastImpacts().forEach(i -> System.out.printf(Locale.ROOT, "  %s  %-10s %.2f  order %d  event %s%n",
+                i.getEventTime().toString().substring(0, 10), i.getStance(), i.getMagnitude(), i.getOrder(), i.getEventId()));
         return 0;
     }
 

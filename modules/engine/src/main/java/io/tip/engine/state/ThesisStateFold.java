@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.tip.model.ImpactSummary;
 import io.tip.model.Stance;
 import io.tip.model.ThesisImpact;
 import io.tip.model.ThesisState;
@@ -12,13 +13,13 @@ import io.tip.model.ThesisStatus;
 /**
  * Folds impacts into a thesis's state. Every part of the state is a function of the set of impacts
  * alone — counts, a score summed in fixed point (so float rounding cannot depend on order), and the
- * newest impacts by (event time, id) — so the same impacts in any order give the same state.
+ * newest impacts by (event time, event id) — so the same impacts in any order give the same state.
  */
 public final class ThesisStateFold {
     private static final long MICROS = 1_000_000L;
-    private static final Comparator<ThesisImpact> NEWEST_FIRST = Comparator
-            .comparing(ThesisImpact::getEventTime).reversed()
-            .thenComparing(ThesisImpact::getId);
+    private static final Comparator<ImpactSummary> NEWEST_FIRST = Comparator
+            .comparing(ImpactSummary::getEventTime).reversed()
+            .thenComparing(ImpactSummary::getEventId);
 
     private final int lastImpacts;
     private final double threshold;
@@ -38,19 +39,28 @@ public final class ThesisStateFold {
             case CHALLENGES -> next.setChallenges(next.getChallenges() + 1);
             case REVIEW -> next.setReviews(next.getReviews() + 1);
         }
-        List<ThesisImpact> recent = new ArrayList<>(previous == null ? List.of() : previous.getLastImpacts());
-        recent.add(impact);
+        List<ImpactSummary> recent = new ArrayList<>(previous == null ? List.of() : previous.getLastImpacts());
+        ImpactSummary added = summary(impact);
+        recent.add(added);
         recent.sort(NEWEST_FIRST);
         if (recent.size() > lastImpacts) {
             recent = new ArrayList<>(recent.subList(0, lastImpacts));
         }
         double score = (double) scoreMicros / MICROS;
         return next.setScore(score)
-                .setThesisTitle(recent.get(0).getThesisTitle())
+                // the newest impact's title, so a renamed note shows its new name whatever the arrival order
+                .setThesisTitle(recent.get(0) == added ? impact.getThesisTitle() : next.getThesisTitle())
                 .setLastImpacts(recent)
                 .setLastEventTime(recent.get(0).getEventTime())
                 .setStatus(status(score, next.getSupports(), next.getChallenges()))
                 .build();
+    }
+
+    /** The state keeps a small summary per impact: it is rewritten on every impact, so its size is the cost. */
+    private static ImpactSummary summary(ThesisImpact impact) {
+        return ImpactSummary.newBuilder().setEventId(impact.getEventId())
+                .setEventTime(impact.getEventTime()).setStance(impact.getStance())
+                .setMagnitude(impact.getMagnitude()).setOrder(impact.getOrder()).build();
     }
 
     ThesisStatus status(double score, int supports, int challenges) {

@@ -18,14 +18,26 @@ public record EventFacts(String type, Party actor, Party target, Set<String> tag
     public EventFacts {
         type = normalizeType(Objects.requireNonNull(type, "type"));
         Objects.requireNonNull(actor, "actor");
-        tags = tags == null ? Set.of()
-                : tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        tags = Party.lowerCase(tags);
         headline = headline == null ? "" : headline;
     }
 
     /** {@code product-launch}, {@code Product Launch}, {@code product_launch} all become {@code PRODUCT_LAUNCH}. */
     public static String normalizeType(String type) {
+        if (isNormalized(type)) {
+            return type; // every event's type is an enum name already: skip the regex
+        }
         return type.trim().toUpperCase(Locale.ROOT).replaceAll("[-_\\s]+", "_");
+    }
+
+    private static boolean isNormalized(String type) {
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return !type.isEmpty() && !type.contains("__");
     }
 
     /** The event's tags plus the actor's and the target's entity tags. */

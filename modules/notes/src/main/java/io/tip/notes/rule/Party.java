@@ -19,8 +19,19 @@ public record Party(Set<String> names, Set<String> tags) {
         return new Party(Set.of(name), Set.of());
     }
 
-    private static Set<String> lowerCase(Set<String> values) {
-        return values == null ? Set.of()
-                : values.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    /**
+     * Called for every event: values that are lower-case already (the usual case) are kept as given,
+     * not copied — callers hand over sets they no longer change.
+     */
+    static Set<String> lowerCase(Set<String> values) {
+        if (values == null) {
+            return Set.of();
+        }
+        for (String v : values) {
+            if (!v.equals(v.toLowerCase(Locale.ROOT))) {
+                return values.stream().map(x -> x.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            }
+        }
+        return values;
     }
 }
