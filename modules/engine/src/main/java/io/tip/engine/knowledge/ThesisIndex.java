@@ -113,7 +113,7 @@ public final class ThesisIndex {
         for (Signal signal : thesis.getSignals()) {
             try {
                 Rule rule = Rule.parse(signal.getRule());
-                signals.add(new CompiledSignal(thesis.getId(), signal, rule, IndexAnchors.of(rule)));
+                signals.add(new CompiledSignal(thesis.getId(), signal, rule, rule.anchors()));
             } catch (RuleSyntaxException e) {
                 // `tip lint` rejects such notes; a record written by another tool must not stop the pipeline.
                 log.warn("{}:{}: signal of thesis '{}' skipped: {}", thesis.getSourcePath(), signal.getLine(), thesis.getId(), e.getMessage());

@@ -1,6 +1,7 @@
 package io.tip.notes.rule;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,10 @@ public sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Expr.Match, Ex
 
     /** Both operands must hold. Nested {@code And}s are flattened so equal rules have equal trees. */
     record And(List<Expr> children) implements Expr {
+        private static final Comparator<Set<Anchor>> MOST_SELECTIVE = Comparator
+                .comparingLong((Set<Anchor> anchors) -> anchors.stream().filter(a -> a.kind() == Anchor.Kind.TYPE).count())
+                .thenComparingInt(Set::size);
+
         public And {
             children = flatten(children, And.class, And::children);
         }
@@ -37,9 +42,10 @@ public sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Expr.Match, Ex
 
         @Override
         public Optional<Set<Anchor>> anchors() {
-            // any anchored child narrows the rule down; the smallest set is the cheapest to index
-            return children.stream().map(Expr::anchors).flatMap(Optional::stream)
-                    .min((a, b) -> Integer.compare(a.size(), b.size()));
+            // Any anchored child narrows the rule down. Prefer names and tags to event types: there are
+            // only a dozen types, so a rule indexed by its type is tried on every event of that type,
+            // a cost that grows with the number of theses. Then the smallest set.
+            return children.stream().map(Expr::anchors).flatMap(Optional::stream).min(MOST_SELECTIVE);
         }
 
         @Override

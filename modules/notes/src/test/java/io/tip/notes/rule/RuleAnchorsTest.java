@@ -26,14 +26,15 @@ class RuleAnchorsTest {
             "headline~\"x\" | -",
             "not type=merger | -",
             "type!=merger | -",
-            // and: the anchored operand with the fewest anchors
+            // and: the anchored operand with the fewest event types (types are not selective), then the fewest anchors
             "type=acquisition,merger and target.tag=inference-specialist | TAG:inference-specialist",
             "amount>=1B and actor=NVIDIA,AMD | ENTITY:nvidia ENTITY:amd",
             "amount>=1B and headline~\"x\" | -",
             // or: the union, only if every operand is anchored
             "type=merger or actor=NVIDIA | TYPE:MERGER ENTITY:nvidia",
             "type=merger or amount>=1B | -",
-            "(type=merger or tag=x) and (actor=a or actor=b or actor=c) | TYPE:MERGER TAG:x",
+            "(type=merger or tag=x) and (actor=a or actor=b or actor=c) | ENTITY:a ENTITY:b ENTITY:c",
+            "type=merger and actor=a,b,c | ENTITY:a ENTITY:b ENTITY:c",
     })
     void anchors(String rule, String expected) {
         // given a rule; when its anchors are derived; then they are exactly these ('-' = none: try on every event)
