@@ -1,46 +1,75 @@
 package io.tip.notes;
 
-import io.tip.model.Entity;
-import io.tip.model.MarketEvent;
-import io.tip.notes.rule.EventFacts;
-import io.tip.notes.rule.Party;
-
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Resolves the names events use (any alias, any case) to entities, and turns events into {@link EventFacts}. */
+import io.tip.model.Entity;
+import io.tip.model.MarketEvent;
+import io.tip.notes.rule.EventFacts;
+import io.tip.notes.rule.Party;
+
+/**
+ * Resolves the names events use (any alias or id, any case) to entities, and turns events into
+ * {@link EventFacts}. Updated while it is read — the pipeline's global-table thread writes, stream
+ * threads read — so it is safe for concurrent use; each entity's {@link Party} is built once, on put.
+ */
 public final class EntityDirectory {
-    private final Map<String, Entity> byName = new HashMap<>();
-
-    private EntityDirectory(Collection<Entity> entities) {
-        for (Entity entity : entities) {
-            names(entity).forEach(n -> byName.putIfAbsent(n, entity));
-        }
+    private record Known(Entity entity, Party party) {
     }
 
+    private final Map<String, Known> byName = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> namesById = new ConcurrentHashMap<>();
+
     public static EntityDirectory of(Collection<Entity> entities) {
-        return new EntityDirectory(entities);
+        EntityDirectory directory = new EntityDirectory();
+        entities.forEach(directory::put);
+        return directory;
+    }
+
+    /** Adds or replaces an entity; a name two entities share resolves to the one put last. */
+    public void put(Entity entity) {
+        remove(entity.getId());
+        Set<String> names = names(entity);
+        Set<String> tags = new HashSet<>();
+        entity.getTags().forEach(t -> tags.add(t.toLowerCase(Locale.ROOT)));
+        Known known = new Known(entity, new Party(Set.copyOf(names), Set.copyOf(tags)));
+        names.forEach(n -> byName.put(n, known));
+        namesById.put(entity.getId(), names);
+    }
+
+    public void remove(String entityId) {
+        Set<String> old = namesById.remove(entityId);
+        if (old != null) {
+            old.forEach(byName::remove);
+        }
     }
 
     /** The entity the name refers to: its id, canonical name or one of its aliases, ignoring case. */
     public Optional<Entity> find(String name) {
-        return Optional.ofNullable(byName.get(name.strip().toLowerCase(Locale.ROOT)));
+        Known known = byName.get(name.strip().toLowerCase(Locale.ROOT));
+        return known == null ? Optional.empty() : Optional.of(known.entity());
     }
 
     /** The party as rules see it: all names and tags of the entity, or just the name when unknown. */
     public Party party(String name) {
-        return find(name).map(e -> new Party(names(e), new HashSet<>(e.getTags()))).orElseGet(() -> Party.unknown(name.strip()));
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        Known known = byName.get(key);
+        return known != null ? known.party() : new Party(Set.of(key), Set.of());
     }
 
     public EventFacts facts(MarketEvent event) {
         return new EventFacts(event.getType().name(), party(event.getActor()),
                 event.getTarget() == null ? null : party(event.getTarget()),
                 new HashSet<>(event.getTags()), event.getAmountUsd(), event.getHeadline());
+    }
+
+    public int size() {
+        return namesById.size();
     }
 
     private static Set<String> names(Entity entity) {

@@ -30,14 +30,12 @@ import io.tip.notes.rule.Party;
  */
 public final class ImpactFinder {
     private final KnowledgeBase knowledge;
-    private final EventFactsBuilder factsBuilder;
     private final int maxDepth;
     private final double decay;
     private final double linkedEntityMagnitude;
 
     public ImpactFinder(KnowledgeBase knowledge, EngineConfig config) {
         this.knowledge = knowledge;
-        this.factsBuilder = new EventFactsBuilder(knowledge.entities());
         this.maxDepth = config.maxDepth();
         this.decay = config.decay();
         this.linkedEntityMagnitude = config.linkedEntityMagnitude();
@@ -45,7 +43,7 @@ public final class ImpactFinder {
 
     /** Impacts ordered by thesis id; empty when the event moves nothing. */
     public List<ThesisImpact> find(MarketEvent event) {
-        EventFacts facts = factsBuilder.facts(event);
+        EventFacts facts = knowledge.entities().facts(event);
         Map<String, Draft> chosen = direct(facts);
         propagate(chosen);
         List<ThesisImpact> impacts = new ArrayList<>(chosen.size());
@@ -67,7 +65,7 @@ public final class ImpactFinder {
                 drafts.put(thesisId, fromSignals(thesis, fired));
             }
         });
-        for (Party party : EventFactsBuilder.parties(facts)) {
+        for (Party party : facts.parties()) {
             for (String thesisId : knowledge.theses().linkedTo(party.names())) {
                 CompiledThesis thesis = knowledge.theses().get(thesisId);
                 if (thesis != null && !drafts.containsKey(thesisId)) {

@@ -1,5 +1,7 @@
 package io.tip.engine.knowledge;
 
+import io.tip.notes.EntityDirectory;
+
 /**
  * What the topology knows besides the events: theses (with their signal index), implications and
  * entities, kept in memory beside the global stores they are loaded from.

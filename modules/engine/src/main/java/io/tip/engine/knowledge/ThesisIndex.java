@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -120,7 +121,7 @@ public final class ThesisIndex {
             }
         }
         Set<String> linked = new LinkedHashSet<>();
-        thesis.getEntities().forEach(e -> linked.add(EntityDirectory.lower(e)));
+        thesis.getEntities().forEach(e -> linked.add(e.toLowerCase(Locale.ROOT)));
         return new CompiledThesis(thesis, List.copyOf(signals), Set.copyOf(linked));
     }
 }

@@ -1,6 +1,7 @@
 package io.tip.notes.rule;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -38,6 +39,11 @@ public record EventFacts(String type, Party actor, Party target, Set<String> tag
             }
         }
         return !type.isEmpty() && !type.contains("__");
+    }
+
+    /** The actor, and the target when there is one. */
+    public List<Party> parties() {
+        return target == null ? List.of(actor) : List.of(actor, target);
     }
 
     /** The event's tags plus the actor's and the target's entity tags. */
