@@ -42,7 +42,6 @@ final class TipProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=" + childLogConfig(),
-                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.tip.model",
                 "-cp", System.getProperty("java.class.path"), "io.tip.app.Tip"));
         command.addAll(List.of(args));
         try {
