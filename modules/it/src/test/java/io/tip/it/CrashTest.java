@@ -61,8 +61,10 @@ class CrashTest {
                         // a killed instance's partitions move on after 6 s, not the default 45 s
                         "-D", "session.timeout.ms=6000", "-D", "heartbeat.interval.ms=1000"}, stack.connection());
 
-                // When the stream flows and the pipeline is killed -9 at random points, then restarted
-                producer.startSteady(events, EVENTS_PER_SECOND);
+                // When the stream flows in segments and the pipeline is killed -9 at a random point of
+                // each but the last, then restarted: a kill always lands while later events are unsent,
+                // however fast the pipeline is.
+                List<List<MarketEvent>> segments = segments(events, KILLS + 1);
                 List<TipProcess> started = new ArrayList<>();
                 try {
                     TipProcess tip = TipProcess.start(dir.resolve("logs"), "run-0", run);
@@ -70,6 +72,7 @@ class CrashTest {
                     List<Integer> committedAtKill = new ArrayList<>();
                     for (int kill = 1; kill <= KILLS; kill++) {
                         int before = committedAtKill.isEmpty() ? 0 : committedAtKill.get(committedAtKill.size() - 1);
+                        producer.startSteady(segments.get(kill - 1), EVENTS_PER_SECOND);
                         TipProcess running = tip;
                         await("run-" + (kill - 1) + " to commit new impacts").atMost(Duration.ofSeconds(90))
                                 .pollInterval(Duration.ofMillis(250))
@@ -80,9 +83,11 @@ class CrashTest {
                         Thread.sleep(random.nextInt(2_500)); // the fault schedule: a random point in the stream
                         tip.kill();
                         committedAtKill.add(impacts.values().size());
+                        producer.awaitSteadyDone(Duration.ofMinutes(2)); // events keep arriving while it is down
                         tip = TipProcess.start(dir.resolve("logs"), "run-" + kill, run);
                         started.add(tip);
                     }
+                    producer.startSteady(segments.get(KILLS), EVENTS_PER_SECOND);
                     producer.awaitSteadyDone(Duration.ofMinutes(2));
                     System.out.printf("crash test: impacts committed at each SIGKILL %s of %d expected%n",
                             committedAtKill, expected.impactsById().size());
@@ -122,5 +127,13 @@ class CrashTest {
                 }
             }
         }
+    }
+
+    private static List<List<MarketEvent>> segments(List<MarketEvent> events, int count) {
+        List<List<MarketEvent>> segments = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            segments.add(events.subList(events.size() * i / count, events.size() * (i + 1) / count));
+        }
+        return segments;
     }
 }
