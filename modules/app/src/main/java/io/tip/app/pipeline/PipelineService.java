@@ -81,8 +81,8 @@ public final class PipelineService implements AutoCloseable {
             }
         });
         if (!StreamsConfig.EXACTLY_ONCE_V2.equals(String.valueOf(all.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)))) {
-            log.warn("processing.guarantee={}: after a crash, impacts and alerts may be published twice and thesis-state "
-                    + "may count them twice; alerting consumers need exactly_once_v2 (the default)",
+            log.warn("processing.guarantee={}: after a crash, impacts may be published twice or lost, and thesis-state may "
+                    + "count them twice; alerting consumers need exactly_once_v2 (the default)",
                     all.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         }
         Properties props = new Properties();
