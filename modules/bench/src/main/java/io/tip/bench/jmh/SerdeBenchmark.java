@@ -33,7 +33,7 @@ import io.tip.registry.client.RegistryClientConfig;
 /**
  * tip's Avro serde (Confluent wire format, in-memory registry) on the records the pipeline moves:
  * every event is read, impacts are written, and each impact writes its thesis's state (with its
- * last ten impacts) twice — to the store's changelog and to thesis-state.
+ * last impacts, as summaries) twice — to the store's changelog and to thesis-state.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,7 +65,7 @@ public class SerdeBenchmark {
         vault.implications().forEach(knowledge.implications()::put);
         ImpactFinder finder = new ImpactFinder(knowledge, new EngineConfig(Map.of()));
         EventGenerator generator = new EventGenerator(1_000, EventMix.DEFAULT, 42, "evt", Instant.parse("2025-06-01T00:00:00Z"));
-        ThesisStateFold fold = new ThesisStateFold(10, 0.5);
+        ThesisStateFold fold = new ThesisStateFold(new EngineConfig(Map.of()).lastImpacts(), 0.5);
         for (int found = 0; found < 10; ) {
             MarketEvent e = generator.next();
             List<ThesisImpact> moved = finder.find(e);
