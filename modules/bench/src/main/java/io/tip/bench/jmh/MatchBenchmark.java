@@ -67,8 +67,7 @@ public class MatchBenchmark {
         for (int i = 0; i < EVENTS; i++) {
             MarketEvent e = generator.next();
             events[i] = e;
-            facts[i] = new EventFacts(e.getType().name(), knowledge.entities().resolve(e.getActor()),
-                    knowledge.entities().resolve(e.getTarget()), java.util.Set.copyOf(e.getTags()), e.getAmountUsd(), e.getHeadline());
+            facts[i] = knowledge.entities().facts(e);
         }
     }
 
