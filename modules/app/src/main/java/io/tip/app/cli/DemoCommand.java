@@ -50,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException {
         if (!Files.isReadable(events)) {
             throw new UserError("cannot read events file " + events + ": run from the tip folder, or pass --events FILE");
         }

@@ -1,5 +1,6 @@
 package io.tip.app.kafka;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -22,7 +23,7 @@ public final class ConsumerLag {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get();
-            var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions();
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
             Map<TopicPartition, OffsetSpec> request = partitions.stream()
                     .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResultInfo> end = admin.listOffsets(request).all().get();

@@ -15,7 +15,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import io.tip.engine.EngineConfig;
 import io.tip.engine.PipelineListener;
 import io.tip.engine.ThesisImpactTopology;
-import io.tip.model.MarketEvent;
 import io.tip.model.topics.Topics;
 
 /** The two applications compared, with the same guarantee, threads and client settings. */
