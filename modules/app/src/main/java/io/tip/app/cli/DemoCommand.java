@@ -14,11 +14,9 @@ import java.util.stream.Stream;
 import io.tip.app.config.AppConfig;
 import io.tip.app.config.TipSettings;
 import io.tip.app.format.EventLines;
-import io.tip.app.format.ImpactJson;
-import io.tip.app.format.ImpactText;
 import io.tip.app.kafka.ConsumerLag;
 import io.tip.app.kafka.EventPublisher;
-import io.tip.app.kafka.ImpactFeed;
+import io.tip.app.kafka.TopicFeed;
 import io.tip.app.kafka.KafkaCluster;
 import io.tip.app.pipeline.PipelineService;
 import io.tip.model.ThesisImpact;
@@ -82,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
             say("loaded " + vault + ": " + read.theses().size() + " theses, " + read.implications().size() + " implications, "
                     + read.entities().size() + " entities");
             try (PipelineService pipeline = PipelineService.start(settings, topics);
-                 ImpactFeed feed = new ImpactFeed(settings.kafka(), topics.impacts(), true)) {
+                 TopicFeed<ThesisImpact> feed = new TopicFeed<>(settings.kafka(), topics.impacts(), true)) {
                 pipeline.awaitRunning(START_TIMEOUT);
                 long published = publish(settings, topics);
                 say("published " + published + " events from " + events + "; impacts follow" + (exitWhenIdle ? "" : " (Ctrl-C to stop)"));
@@ -101,12 +99,13 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void follow(ImpactFeed feed, TipSettings settings, Topics topics, String applicationId, ShutdownSignal shutdown) {
+    private void follow(TopicFeed<ThesisImpact> feed, TipSettings settings, Topics topics, String applicationId, ShutdownSignal shutdown) {
+        ImpactPrinter printer = new ImpactPrinter(json);
         try (KafkaCluster cluster = KafkaCluster.connect(settings.kafka())) {
             while (!shutdown.requested()) {
-                feed.poll(Duration.ofMillis(250), this::print);
+                feed.values(Duration.ofMillis(250), printer);
                 if (exitWhenIdle && ConsumerLag.of(cluster.admin(), applicationId, topics.marketEvents().name()) == 0 && feed.caughtUp()) {
-                    feed.poll(Duration.ofMillis(100), this::print);
+                    feed.values(Duration.ofMillis(100), printer);
                     say("every event processed; exiting");
                     return;
                 }
@@ -114,10 +113,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void print(ThesisImpact impact) {
-        System.out.println(json ? ImpactJson.line(impact) : ImpactText.line(impact));
-        System.out.flush();
-    }
 
     private static void say(String message) {
         System.err.println("tip demo: " + message);

@@ -7,9 +7,7 @@ import java.util.concurrent.Callable;
 import io.tip.app.config.ConnectionOptions;
 import io.tip.app.config.TipSettings;
 import io.tip.app.format.ImpactFilter;
-import io.tip.app.format.ImpactJson;
-import io.tip.app.format.ImpactText;
-import io.tip.app.kafka.ImpactFeed;
+import io.tip.app.kafka.TopicFeed;
 import io.tip.app.kafka.KafkaCluster;
 import io.tip.app.kafka.TableReader;
 import io.tip.model.Thesis;
@@ -50,12 +48,13 @@ public final class WatchCommand implements Callable<Integer> {
         KafkaCluster.requireReachable(settings.kafka());
         Map<String, Thesis> theses = tag == null ? Map.of() : TableReader.read(settings.kafka(), topics.theses());
         ImpactFilter filter = new ImpactFilter(thesis, tag, minMagnitude, theses::get);
+        ImpactPrinter printer = new ImpactPrinter(json);
         try (ShutdownSignal shutdown = new ShutdownSignal();
-             ImpactFeed feed = new ImpactFeed(settings.kafka(), topics.impacts(), fromBeginning)) {
+             TopicFeed<ThesisImpact> feed = new TopicFeed<>(settings.kafka(), topics.impacts(), fromBeginning)) {
             while (!shutdown.requested()) {
-                feed.poll(Duration.ofMillis(500), impact -> {
+                feed.values(Duration.ofMillis(500), impact -> {
                     if (filter.test(impact)) {
-                        print(impact);
+                        printer.accept(impact);
                     }
                 });
             }
@@ -63,8 +62,4 @@ public final class WatchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void print(ThesisImpact impact) {
-        System.out.println(json ? ImpactJson.line(impact) : ImpactText.line(impact));
-        System.out.flush();
-    }
 }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import io.javalin.http.sse.SseClient;
 import io.tip.app.format.ImpactFilter;
 import io.tip.app.format.ImpactJson;
-import io.tip.app.kafka.ImpactFeed;
+import io.tip.app.kafka.TopicFeed;
 import io.tip.model.Thesis;
 import io.tip.model.ThesisImpact;
 import io.tip.model.topics.Topic;
@@ -58,9 +58,9 @@ final class ImpactStream implements AutoCloseable {
     }
 
     private void run() {
-        try (ImpactFeed feed = new ImpactFeed(kafkaSettings, topic, false)) {
+        try (TopicFeed<ThesisImpact> feed = new TopicFeed<>(kafkaSettings, topic, false)) {
             while (running) {
-                feed.poll(Duration.ofMillis(500), this::broadcast);
+                feed.values(Duration.ofMillis(500), this::broadcast);
             }
         } catch (RuntimeException e) {
             log.error("the impact stream stopped; SSE subscribers get no more impacts", e);

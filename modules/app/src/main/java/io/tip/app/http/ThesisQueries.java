@@ -72,7 +72,7 @@ final class ThesisQueries {
             throw new Unavailable("the pipeline is rebalancing; try again in a moment");
         }
         if (self.equals(where.activeHost()) || where.standbyHosts().contains(self)) {
-            return localState(id, where.partition());
+            return localState(id, where);
         }
         List<HostInfo> owners = new ArrayList<>();
         owners.add(where.activeHost());
@@ -87,15 +87,14 @@ final class ThesisQueries {
     }
 
     /** Read from this instance only; a standby copy may lag behind the active one and says so. */
-    Optional<ObjectNode> localState(String id, int partition) {
+    private Optional<ObjectNode> localState(String id, KeyQueryMetadata where) {
         ReadOnlyKeyValueStore<String, ThesisState> store = streams.store(StoreQueryParameters
                 .fromNameAndType(StoreNames.THESIS_STATE, QueryableStoreTypes.<String, ThesisState>keyValueStore())
-                .withPartition(partition).enableStaleStores());
+                .withPartition(where.partition()).enableStaleStores());
         ThesisState state = store.get(id);
         if (state == null) {
             return Optional.empty();
         }
-        KeyQueryMetadata where = streams.queryMetadataForKey(StoreNames.THESIS_STATE, id, Serdes.String().serializer());
         ObjectNode json = AvroJson.toJson(state);
         json.put("stale", !self.equals(where.activeHost()));
         json.put("servedBy", self.host() + ":" + self.port());
@@ -104,7 +103,7 @@ final class ThesisQueries {
 
     Optional<ObjectNode> localState(String id) {
         KeyQueryMetadata where = streams.queryMetadataForKey(StoreNames.THESIS_STATE, id, Serdes.String().serializer());
-        return where == null || where == KeyQueryMetadata.NOT_AVAILABLE ? Optional.empty() : localState(id, where.partition());
+        return where == null || where == KeyQueryMetadata.NOT_AVAILABLE ? Optional.empty() : localState(id, where);
     }
 
     /** The states this instance is active for. */

@@ -3,6 +3,7 @@ package io.tip.app.kafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,19 +12,18 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
-import io.tip.model.ThesisImpact;
 import io.tip.model.topics.Topic;
 
 /**
- * Follows thesis-impacts as an alerting consumer would: read_committed, so only impacts of
- * committed transactions are seen. It reads every partition without a consumer group, so watching
- * never takes work or offsets from anyone.
+ * Reads a topic as a downstream consumer would: read_committed, so only records of committed
+ * transactions are seen. It reads every partition without a consumer group, so watching or
+ * reading a table never takes work or offsets from anyone.
  */
-public final class ImpactFeed implements AutoCloseable {
-    private final KafkaConsumer<String, ThesisImpact> consumer;
+public final class TopicFeed<V> implements AutoCloseable {
+    private final KafkaConsumer<String, V> consumer;
     private final List<TopicPartition> partitions;
 
-    public ImpactFeed(Map<String, Object> kafkaSettings, Topic<String, ThesisImpact> topic, boolean fromBeginning) {
+    public TopicFeed(Map<String, Object> kafkaSettings, Topic<String, V> topic, boolean fromBeginning) {
         Map<String, Object> settings = ClientSettings.consumer(kafkaSettings);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -39,19 +39,23 @@ public final class ImpactFeed implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code timeout} for impacts and hands each to {@code sink}; returns how many. */
-    public int poll(Duration timeout, Consumer<ThesisImpact> sink) {
-        int n = 0;
-        for (ConsumerRecord<String, ThesisImpact> record : consumer.poll(timeout)) {
-            if (record.value() != null) {
-                sink.accept(record.value());
-                n++;
-            }
+    /** Waits up to {@code timeout} and hands every record to {@code sink}, tombstones (null values) included. */
+    public void poll(Duration timeout, BiConsumer<String, V> sink) {
+        for (ConsumerRecord<String, V> record : consumer.poll(timeout)) {
+            sink.accept(record.key(), record.value());
         }
-        return n;
     }
 
-    /** True once every impact committed so far has been read. */
+    /** Like {@link #poll(Duration, BiConsumer)}, values only: for streams of events, where a tombstone means nothing. */
+    public void values(Duration timeout, Consumer<V> sink) {
+        poll(timeout, (key, value) -> {
+            if (value != null) {
+                sink.accept(value);
+            }
+        });
+    }
+
+    /** True once every record committed so far has been read. */
     public boolean caughtUp() {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
