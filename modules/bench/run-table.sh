@@ -5,12 +5,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="${1:-bench-table.jsonl}"
 cd "$here/../.."
-mvn -q -B -o -pl modules/bench dependency:build-classpath -Dmdep.outputFile=modules/bench/target/cp.txt
-cp="modules/bench/target/tip-bench-0.1.0-SNAPSHOT.jar:$(cat modules/bench/target/cp.txt)"
 for guarantee in exactly_once_v2 at_least_once; do
   for theses in 100 10000 100000; do
     echo "# $(date -u +%FT%TZ) theses=$theses guarantee=$guarantee load:$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
-    java -Xmx1g -Dlog4j2.configurationFile=modules/bench/log4j2-bench.xml -cp "$cp" io.tip.bench.BenchCommand \
+    ./tip bench \
       --theses "$theses" --events 200000 --guarantee "$guarantee" --json 2>>"${out%.jsonl}.log" | tee -a "$out"
   done
 done

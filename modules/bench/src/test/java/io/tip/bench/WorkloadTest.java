@@ -16,8 +16,8 @@ import io.tip.bench.workload.EventMix;
 import io.tip.bench.workload.SyntheticVault;
 import io.tip.bench.workload.VaultGenerator;
 import io.tip.engine.EngineConfig;
-import io.tip.engine.impact.ImpactFinder;
-import io.tip.engine.knowledge.KnowledgeBase;
+import io.tip.engine.internal.impact.ImpactFinder;
+import io.tip.engine.internal.knowledge.KnowledgeBase;
 import io.tip.model.MarketEvent;
 import io.tip.model.ThesisImpact;
 

@@ -13,14 +13,14 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.Stores;
 
-import io.tip.engine.impact.ImpactFinder;
-import io.tip.engine.knowledge.KnowledgeBase;
-import io.tip.engine.process.DeadLetterHandler;
-import io.tip.engine.process.MarketEventProcessor;
-import io.tip.engine.process.TableLoader;
-import io.tip.engine.process.ThesisStateProcessor;
-import io.tip.engine.state.ThesisStateFold;
-import io.tip.engine.validate.EventValidator;
+import io.tip.engine.internal.impact.ImpactFinder;
+import io.tip.engine.internal.knowledge.KnowledgeBase;
+import io.tip.engine.internal.process.DeadLetterHandler;
+import io.tip.engine.internal.process.MarketEventProcessor;
+import io.tip.engine.internal.process.TableLoader;
+import io.tip.engine.internal.process.ThesisStateProcessor;
+import io.tip.engine.internal.state.ThesisStateFold;
+import io.tip.engine.internal.validate.EventValidator;
 import io.tip.model.topics.Topic;
 import io.tip.model.topics.Topics;
 
@@ -35,16 +35,12 @@ import io.tip.model.topics.Topics;
  * thesis-impacts doubles as the repartition topic: it is already keyed by thesis id, so the state
  * sub-topology reads it back instead of writing every impact a second time.
  */
-public final class ThesisImpactTopology {
+final class ThesisImpactTopology {
 
     private ThesisImpactTopology() {
     }
 
-    public static Topology build(EngineConfig config, Topics topics) {
-        return build(config, topics, PipelineListener.NONE);
-    }
-
-    public static Topology build(EngineConfig config, Topics topics, PipelineListener listener) {
+    static Topology build(EngineConfig config, Topics topics, PipelineListener listener) {
         KnowledgeBase knowledge = new KnowledgeBase();
         Topology topology = new Topology();
 
@@ -101,7 +97,7 @@ public final class ThesisImpactTopology {
      * The Kafka Streams settings tip relies on; anything the operator sets wins over them.
      * Exactly-once by default, and failures handled by Kafka Streams' dead-letter queue.
      */
-    public static Map<String, Object> streamsDefaults(Topics topics) {
+    static Map<String, Object> streamsDefaults(Topics topics) {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, "tip");
         defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

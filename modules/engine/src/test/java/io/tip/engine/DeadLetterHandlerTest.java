@@ -6,7 +6,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result;
 import org.junit.jupiter.api.Test;
 
-import io.tip.engine.process.DeadLetterHandler;
+import io.tip.engine.internal.process.DeadLetterHandler;
 import io.tip.registry.client.RegistryUnreachableException;
 
 class DeadLetterHandlerTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.tip.engine.process.DeadLetterHandler;
+import io.tip.engine.internal.process.DeadLetterHandler;
 import io.tip.model.EventType;
 import io.tip.model.MarketEvent;
 import io.tip.model.Stance;

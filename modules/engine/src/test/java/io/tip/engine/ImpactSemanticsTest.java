@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.tip.engine.impact.ImpactId;
+import io.tip.engine.internal.impact.ImpactId;
 import io.tip.model.EventType;
 import io.tip.model.FiredSignal;
 import io.tip.model.MarketEvent;

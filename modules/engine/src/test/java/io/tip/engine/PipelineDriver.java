@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -53,11 +52,10 @@ final class PipelineDriver implements AutoCloseable {
         Map<String, Object> serde = Map.of("schema.registry.url", "mock://" + UUID.randomUUID());
         topics = Topics.create("", serde);
         EngineConfig config = new EngineConfig(engineSettings);
-        Properties props = new Properties();
-        props.putAll(ThesisImpactTopology.streamsDefaults(topics));
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/tip-ttd-" + UUID.randomUUID());
-        driver = new TopologyTestDriver(ThesisImpactTopology.build(config, topics), props, NOW);
+        ThesisImpactEngine engine = ThesisImpactEngine.create(config, topics);
+        Properties props = engine.streamsProperties(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
+                StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/tip-ttd-" + UUID.randomUUID()));
+        driver = new TopologyTestDriver(engine.topology(), props, NOW);
         events = input(topics.marketEvents());
         rawEvents = driver.createInputTopic(topics.marketEvents().name(), new ByteArraySerializer(), new ByteArraySerializer());
         theses = input(topics.theses());

@@ -11,8 +11,8 @@ import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-import io.tip.engine.impact.ImpactId;
-import io.tip.engine.state.ThesisStateFold;
+import io.tip.engine.internal.impact.ImpactId;
+import io.tip.engine.internal.state.ThesisStateFold;
 import io.tip.model.EventType;
 import io.tip.model.Stance;
 import io.tip.model.ThesisImpact;

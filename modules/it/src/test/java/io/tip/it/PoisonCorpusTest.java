@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.tip.app.Tip;
 import io.tip.app.pipeline.PipelineService;
-import io.tip.engine.process.DeadLetterHandler;
+import io.tip.engine.internal.process.DeadLetterHandler;
 import io.tip.model.MarketEvent;
 import io.tip.model.ThesisImpact;
 import io.tip.registry.client.RegistryClientConfig;

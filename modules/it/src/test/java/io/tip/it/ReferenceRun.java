@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.tip.engine.EngineConfig;
 import io.tip.engine.StoreNames;
-import io.tip.engine.ThesisImpactTopology;
+import io.tip.engine.ThesisImpactEngine;
 import io.tip.model.MarketEvent;
 import io.tip.model.ThesisImpact;
 import io.tip.model.ThesisState;
@@ -43,18 +43,16 @@ record ReferenceRun(Map<String, ThesisImpact> impactsById, Map<String, ThesisSta
             throw new UncheckedIOException(e);
         }
         Topics topics = Topics.create("", Map.of("schema.registry.url", "mock://reference-" + UUID.randomUUID()));
-        Properties props = new Properties();
-        props.putAll(ThesisImpactTopology.streamsDefaults(topics));
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        ThesisImpactEngine engine = ThesisImpactEngine.create(new EngineConfig(Map.of()), topics);
         Path stateDir;
         try {
             stateDir = Files.createTempDirectory("tip-reference");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                ThesisImpactTopology.build(new EngineConfig(Map.of()), topics), props, Instant.now())) {
+        Properties props = engine.streamsProperties(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
+                StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(engine.topology(), props, Instant.now())) {
             vault.entities().forEach(e -> input(driver, topics.entities()).pipeInput(e.getId(), e));
             vault.implications().forEach(i -> input(driver, topics.implications()).pipeInput(i.getId(), i));
             vault.theses().forEach(t -> input(driver, topics.theses()).pipeInput(t.getId(), t));

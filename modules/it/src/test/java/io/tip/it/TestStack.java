@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.tip.app.config.TipSettings;
-import io.tip.broker.EmbeddedKafka;
-import io.tip.broker.EmbeddedKafkaConfig;
+import io.tip.devstack.broker.EmbeddedKafka;
+import io.tip.devstack.broker.EmbeddedKafkaConfig;
 import io.tip.model.topics.Topics;
-import io.tip.registry.server.SchemaRegistryServer;
-import io.tip.registry.server.SchemaRegistryServerConfig;
+import io.tip.devstack.registry.SchemaRegistryServer;
+import io.tip.devstack.registry.SchemaRegistryServerConfig;
 
 /**
  * A real single-node broker and the schema registry over HTTP, in the test JVM. Unlike

@@ -3,8 +3,8 @@ package io.tip.notes;
 import io.tip.model.Entity;
 import io.tip.model.Implication;
 import io.tip.model.Thesis;
-import io.tip.notes.markdown.NoteParser;
-import io.tip.notes.markdown.ParsedNote;
+import io.tip.notes.internal.markdown.NoteParser;
+import io.tip.notes.internal.markdown.ParsedNote;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

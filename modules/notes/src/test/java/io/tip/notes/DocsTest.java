@@ -1,6 +1,6 @@
 package io.tip.notes;
 
-import io.tip.notes.rule.Rule;
+import io.tip.rules.Rule;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

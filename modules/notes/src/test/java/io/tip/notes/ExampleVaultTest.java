@@ -7,17 +7,20 @@ import io.tip.model.Implication;
 import io.tip.model.Polarity;
 import io.tip.model.Signal;
 import io.tip.model.Thesis;
-import io.tip.notes.rule.EventFacts;
-import io.tip.notes.rule.Rule;
+import io.tip.rules.EventFacts;
+import io.tip.rules.Party;
+import io.tip.rules.Rule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +77,8 @@ class ExampleVaultTest {
     @Test
     void exampleEventsFireTheIntendedSignals() throws Exception {
         // given the example events, resolved against the vault's entities
-        EntityDirectory directory = EntityDirectory.of(vault.entities());
+        Map<String, Party> directory = new HashMap<>();
+        vault.entities().forEach(e -> Party.names(e).forEach(n -> directory.put(n, Party.of(e))));
         Map<String, List<String>> fired = new LinkedHashMap<>();
         for (String line : Files.readAllLines(EXAMPLES.resolve("events.jsonl"))) {
             JsonNode event = new ObjectMapper().readTree(line);
@@ -101,13 +105,17 @@ class ExampleVaultTest {
                 entry("evt-novo-earnings", List.of()));
     }
 
-    private static EventFacts facts(JsonNode event, EntityDirectory directory) {
+    private static EventFacts facts(JsonNode event, Map<String, Party> directory) {
         List<String> tags = new ArrayList<>();
         event.get("tags").forEach(t -> tags.add(t.asText()));
-        return new EventFacts(event.get("type").asText(), directory.party(event.get("actor").asText()),
-                event.hasNonNull("target") ? directory.party(event.get("target").asText()) : null,
+        return new EventFacts(event.get("type").asText(), party(directory, event.get("actor").asText()),
+                event.hasNonNull("target") ? party(directory, event.get("target").asText()) : null,
                 new HashSet<>(tags), event.hasNonNull("amountUsd") ? event.get("amountUsd").asLong() : null,
                 event.get("headline").asText());
+    }
+
+    private static Party party(Map<String, Party> directory, String name) {
+        return directory.getOrDefault(name.toLowerCase(Locale.ROOT), Party.unknown(name.toLowerCase(Locale.ROOT)));
     }
 
     private static Thesis thesis(String id) {

@@ -22,8 +22,8 @@ import io.tip.app.pipeline.PipelineService;
 import io.tip.model.ThesisImpact;
 import io.tip.model.topics.Topics;
 import io.tip.notes.Vault;
-import io.tip.registry.embedded.EmbeddedStack;
-import io.tip.registry.embedded.EmbeddedStackConfig;
+import io.tip.devstack.EmbeddedStack;
+import io.tip.devstack.EmbeddedStackConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package io.tip.app.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import io.tip.registry.embedded.EmbeddedStack;
+import io.tip.devstack.EmbeddedStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -1,7 +1,7 @@
 package io.tip.app.cli;
 
-import io.tip.registry.embedded.EmbeddedStack;
-import io.tip.registry.embedded.EmbeddedStackConfig;
+import io.tip.devstack.EmbeddedStack;
+import io.tip.devstack.EmbeddedStackConfig;
 
 /** Starts the embedded broker and registry, turning the usual failure (a port in use) into advice. */
 final class LocalStack {

@@ -2,7 +2,7 @@ package io.tip.app.cli;
 
 import java.nio.file.Path;
 
-import io.tip.registry.embedded.EmbeddedStackConfig;
+import io.tip.devstack.EmbeddedStackConfig;
 import picocli.CommandLine.Option;
 
 /**

@@ -10,7 +10,7 @@ import io.tip.app.http.HttpApi;
 import io.tip.app.kafka.KafkaCluster;
 import io.tip.app.pipeline.PipelineService;
 import io.tip.model.topics.Topics;
-import io.tip.registry.embedded.EmbeddedStack;
+import io.tip.devstack.EmbeddedStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import io.tip.app.cli.UserError;
 import io.tip.app.config.TipSettings;
 import io.tip.engine.PipelineListener;
-import io.tip.engine.ThesisImpactTopology;
+import io.tip.engine.ThesisImpactEngine;
 import io.tip.model.topics.Topics;
 
 /** The pipeline running: one Kafka Streams instance of the tip topology, with its lifecycle. */
@@ -40,7 +40,7 @@ public final class PipelineService implements AutoCloseable {
     }
 
     public static Topology topology(TipSettings settings, Topics topics) {
-        return ThesisImpactTopology.build(settings.engine(), topics);
+        return ThesisImpactEngine.create(settings.engine(), topics).topology();
     }
 
     public static PipelineService start(TipSettings settings, Topics topics) {
@@ -48,9 +48,9 @@ public final class PipelineService implements AutoCloseable {
     }
 
     public static PipelineService start(TipSettings settings, Topics topics, PipelineListener listener) {
-        Properties props = streamsProperties(settings, topics);
-        props.put(PipelineListener.CONFIG_KEY, listener);
-        KafkaStreams streams = new KafkaStreams(ThesisImpactTopology.build(settings.engine(), topics, listener), props);
+        ThesisImpactEngine engine = ThesisImpactEngine.create(settings.engine(), topics, listener);
+        Properties props = streamsProperties(settings, engine);
+        KafkaStreams streams = new KafkaStreams(engine.topology(), props);
         PipelineService service = new PipelineService(streams, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
                 props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, ""));
         streams.setStateListener((now, before) -> {
@@ -73,20 +73,19 @@ public final class PipelineService implements AutoCloseable {
      * The defaults tip relies on, then every setting Kafka Streams or its clients know (security
      * included) from the user's settings; tip's own settings stay out of Kafka's way.
      */
-    static Properties streamsProperties(TipSettings settings, Topics topics) {
-        Map<String, Object> all = new HashMap<>(ThesisImpactTopology.streamsDefaults(topics));
+    static Properties streamsProperties(TipSettings settings, ThesisImpactEngine engine) {
+        Map<String, Object> kafka = new HashMap<>();
         settings.kafka().forEach((key, value) -> {
             if (isKafkaSetting(key)) {
-                all.put(key, value);
+                kafka.put(key, value);
             }
         });
-        if (!StreamsConfig.EXACTLY_ONCE_V2.equals(String.valueOf(all.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)))) {
+        Properties props = engine.streamsProperties(kafka);
+        if (!StreamsConfig.EXACTLY_ONCE_V2.equals(String.valueOf(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)))) {
             log.warn("processing.guarantee={}: after a crash, impacts may be published twice or lost, and thesis-state may "
                     + "count them twice; alerting consumers need exactly_once_v2 (the default)",
-                    all.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+                    props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         }
-        Properties props = new Properties();
-        props.putAll(all);
         return props;
     }
 

@@ -21,8 +21,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import io.tip.model.topics.Topic;
 import io.tip.model.topics.Topics;
 import io.tip.registry.client.RegistryClientConfig;
-import io.tip.registry.embedded.EmbeddedStack;
-import io.tip.registry.embedded.EmbeddedStackConfig;
+import io.tip.devstack.EmbeddedStack;
+import io.tip.devstack.EmbeddedStackConfig;
 
 /**
  * One embedded broker and registry in this process, in a temporary folder removed on close, with

@@ -1,6 +1,5 @@
 package io.tip.bench.harness;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,8 +12,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
 import io.tip.engine.EngineConfig;
-import io.tip.engine.PipelineListener;
-import io.tip.engine.ThesisImpactTopology;
+import io.tip.engine.ThesisImpactEngine;
 import io.tip.model.topics.Topics;
 
 /** The two applications compared, with the same guarantee, threads and client settings. */
@@ -45,15 +43,13 @@ public final class StreamsApps {
     /** tip's own topology with the settings tip relies on, only the guarantee set to the one compared. */
     public App pipeline(Progress progress) {
         Topics topics = stack.topics();
-        Map<String, Object> tip = new HashMap<>(ThesisImpactTopology.streamsDefaults(topics));
-        tip.put(PipelineListener.CONFIG_KEY, progress);
-        Topology topology = ThesisImpactTopology.build(new EngineConfig(Map.of()), topics, progress);
+        ThesisImpactEngine engine = ThesisImpactEngine.create(new EngineConfig(Map.of()), topics, progress);
         List<String> outputs = List.of(topics.unmatched().name(), topics.impacts().name(), topics.state().name(),
                 topics.alerts().name(), topics.deadLetters().name());
-        return new App(PIPELINE_ID, topology, properties(PIPELINE_ID, tip), outputs);
+        return new App(PIPELINE_ID, engine.topology(), properties(PIPELINE_ID, engine.streamsProperties(Map.of())), outputs);
     }
 
-    private Properties properties(String applicationId, Map<String, Object> base) {
+    private Properties properties(String applicationId, Map<?, ?> base) {
         Properties props = new Properties();
         props.putAll(base);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);

@@ -23,12 +23,12 @@ import io.tip.bench.workload.EventMix;
 import io.tip.bench.workload.SyntheticVault;
 import io.tip.bench.workload.VaultGenerator;
 import io.tip.engine.EngineConfig;
-import io.tip.engine.impact.ImpactFinder;
-import io.tip.engine.knowledge.CompiledSignal;
-import io.tip.engine.knowledge.KnowledgeBase;
+import io.tip.engine.internal.impact.ImpactFinder;
+import io.tip.engine.internal.knowledge.CompiledSignal;
+import io.tip.engine.internal.knowledge.KnowledgeBase;
 import io.tip.model.MarketEvent;
 import io.tip.model.ThesisImpact;
-import io.tip.notes.rule.EventFacts;
+import io.tip.rules.EventFacts;
 
 /**
  * Matching per event against the signal index at 100, 10k and 100k theses, over the benchmark's

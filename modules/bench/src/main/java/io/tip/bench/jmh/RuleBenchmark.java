@@ -13,9 +13,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.tip.notes.rule.EventFacts;
-import io.tip.notes.rule.Party;
-import io.tip.notes.rule.Rule;
+import io.tip.rules.EventFacts;
+import io.tip.rules.Party;
+import io.tip.rules.Rule;
 
 /** Evaluating one parsed rule against one event's facts: the seed note's kind of rule, when it fires and when it does not. */
 @State(Scope.Benchmark)

@@ -1,0 +1,94 @@
+package io.tip.engine.internal.process;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+import io.tip.engine.PipelineListener;
+import io.tip.engine.StoreNames;
+import io.tip.engine.internal.impact.ImpactFinder;
+import io.tip.engine.internal.validate.EventValidator;
+import io.tip.model.MarketEvent;
+import io.tip.model.ThesisImpact;
+
+/**
+ * Validate, match, dedupe and route one market event — the steps fused into one processor so an
+ * event is deserialized once and nothing is written between them.
+ * <ul>
+ * <li>A record that does not deserialize or validate throws; the processing exception handler
+ *     sends its original bytes to the dead-letter topic with the reason.</li>
+ * <li>An event that moves no thesis is forwarded as the bytes received to the unmatched topic:
+ *     it is unchanged, so re-serializing it would only cost time.</li>
+ * <li>Only events that move a thesis are deduplicated: a re-sent id within the retention emits
+ *     nothing, which is what keeps the impacts free of duplicates.</li>
+ * </ul>
+ */
+public final class MarketEventProcessor implements Processor<byte[], byte[], Object, Object> {
+    public static final String UNMATCHED_SINK = "unmatched-sink";
+    public static final String IMPACTS_SINK = "impacts-sink";
+
+    private final String topic;
+    private final Deserializer<MarketEvent> deserializer;
+    private final EventValidator validator;
+    private final ImpactFinder finder;
+    private final long retentionMs;
+    private final PipelineListener listener;
+    private ProcessorContext<Object, Object> context;
+    private WindowStore<String, Long> seen;
+
+    public MarketEventProcessor(String topic, Deserializer<MarketEvent> deserializer, EventValidator validator,
+                                ImpactFinder finder, Duration dedupeRetention, PipelineListener listener) {
+        this.topic = topic;
+        this.deserializer = deserializer;
+        this.validator = validator;
+        this.finder = finder;
+        this.retentionMs = dedupeRetention.toMillis();
+        this.listener = listener;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+        this.seen = context.getStateStore(StoreNames.SEEN_EVENTS);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        MarketEvent event = record.value() == null ? null : deserializer.deserialize(topic, record.headers(), record.value());
+        validator.validate(key, event, context.currentSystemTimeMs());
+
+        List<ThesisImpact> impacts = finder.find(event);
+        if (impacts.isEmpty()) {
+            context.forward(record, UNMATCHED_SINK);
+            listener.unmatched();
+            return;
+        }
+        long time = record.timestamp();
+        if (seenBefore(event.getId(), time)) {
+            listener.duplicate();
+            return; // a re-sent event: its impacts went out the first time
+        }
+        for (ThesisImpact impact : impacts) {
+            context.forward(new Record<>(impact.getThesisId(), impact, time, new RecordHeaders()), IMPACTS_SINK);
+        }
+        // Marked seen only after its impacts are sent: under exactly-once both commit together; under
+        // at-least-once a crash between the two then repeats impacts instead of losing them.
+        seen.put(event.getId(), time, time);
+        listener.matched(impacts.size(), context.currentSystemTimeMs() - time);
+    }
+
+    private boolean seenBefore(String eventId, long time) {
+        try (WindowStoreIterator<Long> it = seen.fetch(eventId, time - retentionMs, time + retentionMs)) {
+            return it.hasNext();
+        }
+    }
+}

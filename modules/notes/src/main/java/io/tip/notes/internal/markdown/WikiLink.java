@@ -1,0 +1,40 @@
+package io.tip.notes.internal.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An Obsidian {@code [[Target]]}, {@code [[Target|shown text]]} or {@code [[Target#Heading]]} inside one inline text. */
+record WikiLink(String target, String shown) {
+    private static final Pattern LINK = Pattern.compile("\\[\\[([^\\[\\]|#]*)(#[^\\[\\]|]*)?(?:\\|([^\\[\\]]*))?]]");
+
+    static List<WikiLink> in(String text) {
+        List<WikiLink> links = new ArrayList<>();
+        Matcher m = LINK.matcher(text);
+        while (m.find()) {
+            String target = m.group(1).trim();
+            if (!target.isEmpty()) {
+                links.add(new WikiLink(target, m.group(3) == null ? target : m.group(3).trim()));
+            }
+        }
+        return links;
+    }
+
+    /** The text as a reader sees it: each link replaced by its shown text. */
+    static String display(String text) {
+        Matcher m = LINK.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String shown = m.group(3) != null ? m.group(3) : m.group(1);
+            m.appendReplacement(out, Matcher.quoteReplacement(shown.trim()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The text without its links, so a {@code [[Note#Heading]]} is not taken for a tag. */
+    static String strip(String text) {
+        return LINK.matcher(text).replaceAll(" ");
+    }
+}
