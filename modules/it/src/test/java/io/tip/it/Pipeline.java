@@ -41,6 +41,10 @@ final class Pipeline implements AutoCloseable {
         return new TipHttp(http.port());
     }
 
+    int httpPort() {
+        return http.port();
+    }
+
     @Override
     public void close() {
         try {

@@ -25,7 +25,11 @@ final class TipHttp {
         this.base = "http://localhost:" + port;
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String body, String retryAfter) {
+        Response(int status, String body) {
+            this(status, body, null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -42,6 +46,24 @@ final class TipHttp {
             return new Response(r.statusCode(), r.body());
         } catch (IOException e) {
             return new Response(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** POSTs {@code body} with the given Content-Type (null: none). */
+    Response post(String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Retry-After").orElse(null));
+        } catch (IOException e) {
+            return new Response(-1, e.toString(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -16,6 +16,8 @@ public final class AppConfig extends AbstractConfig {
     public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
     public static final String TOPIC_PARTITIONS = "topic.partitions";
     public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
+    public static final String INGEST_MAX_BYTES = "http.ingest.max.bytes";
+    public static final String INGEST_TIMEOUT_MS = "http.ingest.timeout.ms";
 
     public static final ConfigDef CONFIG = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", Importance.HIGH,
@@ -29,7 +31,11 @@ public final class AppConfig extends AbstractConfig {
             .define(TOPIC_PARTITIONS, Type.INT, 3, Range.atLeast(1), Importance.MEDIUM,
                     "Partitions of the topics tip creates when they do not exist.")
             .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.MEDIUM,
-                    "Replication factor of the topics tip creates (-1 = the broker's default).");
+                    "Replication factor of the topics tip creates (-1 = the broker's default).")
+            .define(INGEST_MAX_BYTES, Type.INT, 4 * 1024 * 1024, Range.between(1024, 64 * 1024 * 1024), Importance.LOW,
+                    "Largest request body POST /api/events accepts, in bytes (413 above it).")
+            .define(INGEST_TIMEOUT_MS, Type.LONG, 10_000L, Range.between(1_000L, 300_000L), Importance.LOW,
+                    "How long POST /api/events waits for Kafka to acknowledge the events before answering 503.");
 
     public AppConfig(Map<?, ?> originals) {
         super(CONFIG, originals, false);
@@ -47,4 +53,6 @@ public final class AppConfig extends AbstractConfig {
     public String advertisedHost() { return getString(HTTP_ADVERTISED_HOST); }
     public int topicPartitions() { return getInt(TOPIC_PARTITIONS); }
     public short topicReplicationFactor() { return getShort(TOPIC_REPLICATION_FACTOR); }
+    public int ingestMaxBytes() { return getInt(INGEST_MAX_BYTES); }
+    public long ingestTimeoutMs() { return getLong(INGEST_TIMEOUT_MS); }
 }

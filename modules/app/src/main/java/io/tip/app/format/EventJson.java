@@ -41,6 +41,14 @@ public final class EventJson {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("expected a JSON object, one event per line");
         }
+        return parse(node);
+    }
+
+    /** One event from its JSON object (an element of a JSON array, say). */
+    public static MarketEvent parse(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("expected a JSON object with the event's fields");
+        }
         node.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
                 throw new IllegalArgumentException("unknown field '" + name + "' (known: " + String.join(", ", FIELDS) + ")");

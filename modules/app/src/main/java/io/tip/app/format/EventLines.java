@@ -19,6 +19,27 @@ public final class EventLines {
     }
 
     public static Result read(BufferedReader reader, String name, Consumer<MarketEvent> events, Consumer<String> errors) {
+        return read(reader, new Sink() {
+            @Override
+            public void event(long line, MarketEvent event) {
+                events.accept(event);
+            }
+
+            @Override
+            public void error(long line, String message) {
+                errors.accept(name + ":" + line + ": " + message);
+            }
+        });
+    }
+
+    /** Where each line goes: a parsed event, or the reason it is not one, with its line number. */
+    public interface Sink {
+        void event(long line, MarketEvent event);
+
+        void error(long line, String message);
+    }
+
+    public static Result read(BufferedReader reader, Sink sink) {
         long ok = 0;
         long bad = 0;
         long lineNumber = 0;
@@ -34,14 +55,14 @@ public final class EventLines {
                     event = EventJson.parse(trimmed);
                 } catch (IllegalArgumentException e) {
                     bad++;
-                    errors.accept(name + ":" + lineNumber + ": " + e.getMessage());
+                    sink.error(lineNumber, e.getMessage());
                     continue;
                 }
-                events.accept(event);
+                sink.event(lineNumber, event);
                 ok++;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + " at line " + (lineNumber + 1), e);
+            throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
         }
         return new Result(ok, bad);
     }

@@ -2,11 +2,13 @@ package io.tip.app.http;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -23,6 +25,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tip.app.config.TipSettings;
+import io.tip.app.kafka.EventPublisher;
 import io.tip.app.pipeline.PipelineMetrics;
 import io.tip.app.pipeline.PipelineService;
 import io.tip.engine.PipelineListener;
@@ -42,6 +45,8 @@ public final class HttpApi implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final PipelineMetrics metrics = new PipelineMetrics(registry);
     private final ImpactStream impactStream;
+    private final EventPublisher ingestPublisher;
+    private final EventIngest ingest;
     private volatile PipelineService pipeline;
     private volatile ThesisQueries queries;
     private KafkaStreamsMetrics streamsMetrics;
@@ -49,9 +54,22 @@ public final class HttpApi implements AutoCloseable {
     private HttpApi(TipSettings settings, Topics topics) {
         this.host = settings.app().advertisedHost();
         this.impactStream = new ImpactStream(settings.kafka(), topics.impacts(), id -> queries == null ? null : queries.thesis(id).orElse(null));
+        this.ingestPublisher = new EventPublisher(ingestProducerSettings(settings), topics.marketEvents());
+        this.ingest = new EventIngest(ingestPublisher, settings.app().ingestMaxBytes(), settings.app().ingestTimeoutMs());
         this.app = Javalin.create(config -> config.showJavalinBanner = false);
         routes();
         app.start(settings.app().httpPort());
+    }
+
+    /** The producer gives up within the ingest timeout, so a request answers 503 rather than hang. */
+    private static Map<String, Object> ingestProducerSettings(TipSettings settings) {
+        long timeout = settings.app().ingestTimeoutMs();
+        Map<String, Object> kafka = new HashMap<>(settings.kafka());
+        kafka.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        kafka.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
+        kafka.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, timeout - 100));
+        kafka.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return kafka;
     }
 
     /** Binds the port first, so the pipeline can advertise it to the other instances. */
@@ -95,6 +113,7 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/theses/{id}", this::thesis);
         app.get("/api/theses/{id}/impacts", this::impacts);
         app.sse("/api/impacts/stream", impactStream::subscribe);
+        app.post("/api/events", ingest::handle);
         app.get(ThesisQueries.INTERNAL_STATE + "{id}", ctx -> {
             Optional<ObjectNode> state = requireQueries().localState(ctx.pathParam("id"));
             if (state.isPresent()) {
@@ -171,6 +190,7 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         impactStream.close();
+        ingestPublisher.close();
         if (streamsMetrics != null) {
             streamsMetrics.close();
         }

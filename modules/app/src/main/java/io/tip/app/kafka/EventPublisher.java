@@ -1,11 +1,13 @@
 package io.tip.app.kafka;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 import io.tip.model.MarketEvent;
 import io.tip.model.topics.Topic;
@@ -23,6 +25,22 @@ public final class EventPublisher implements AutoCloseable {
         settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         this.producer = new KafkaProducer<>(settings, topic.keySerde().serializer(), topic.valueSerde().serializer());
         this.topic = topic;
+    }
+
+    /**
+     * Sends one event; the future completes when Kafka acknowledged it (all in-sync replicas) or
+     * failed for good. Throws at once when the topic's metadata cannot be had within max.block.ms.
+     */
+    public CompletableFuture<RecordMetadata> send(MarketEvent event) {
+        CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(topic.name(), event.getId(), event), (meta, e) -> {
+            if (e != null) {
+                acked.completeExceptionally(e);
+            } else {
+                acked.complete(meta);
+            }
+        });
+        return acked;
     }
 
     public void publish(MarketEvent event) {
