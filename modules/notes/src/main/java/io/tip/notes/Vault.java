@@ -28,13 +28,19 @@ import java.util.stream.Stream;
  * A folder of Markdown notes read into the records of the {@code theses}, {@code implications} and
  * {@code entities} tables, with every problem found on the way.
  */
-public record Vault(List<Thesis> theses, List<Implication> implications, List<Entity> entities, List<Problem> problems) {
+public record Vault(List<Thesis> theses, List<Implication> implications, List<Entity> entities, List<Problem> problems,
+                    List<String> explanations) {
 
+    /**
+     * @param explanations what was understood of each note, in path order, as {@code tip lint --explain}
+     *                     prints it: {@code Long Broadcom.md: thesis, 3 signals, ...; not read: ## Appendix}
+     */
     public Vault {
         theses = List.copyOf(theses);
         implications = List.copyOf(implications);
         entities = List.copyOf(entities);
         problems = List.copyOf(problems);
+        explanations = List.copyOf(explanations);
     }
 
     /**
@@ -75,9 +81,12 @@ public record Vault(List<Thesis> theses, List<Implication> implications, List<En
         List<Implication> implications = new ArrayList<>();
         List<Entity> entities = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<String> explanations = new ArrayList<>();
         Map<String, ParsedNote> byId = new HashMap<>();
         Set<String> names = new HashSet<>();
         notes.forEach(n -> names.addAll(n.names()));
+        Set<String> implied = new HashSet<>();
+        notes.forEach(n -> n.implications().forEach(i -> implied.add(i.getTo())));
         for (ParsedNote note : notes) {
             problems.addAll(note.problems());
             Set<String> reported = new HashSet<>();
@@ -92,14 +101,20 @@ public record Vault(List<Thesis> theses, List<Implication> implications, List<En
             if (first != null) {
                 problems.add(Problem.error(note.file(), note.titleLine(), "duplicate id '" + note.id() + "': "
                         + first.file().toString().replace('\\', '/') + " has the same title (rename one of them)"));
+                explanations.add(NoteExplanation.duplicate(note, first));
                 continue;
             }
+            note.thesis().filter(t -> t.getSignals().isEmpty() && t.getEntities().isEmpty() && !implied.contains(t.getId()))
+                    .ifPresent(t -> problems.add(Problem.warning(note.file(), note.titleLine(), "thesis '" + t.getTitle()
+                            + "' can never move: no signals, no linked entity, no implication "
+                            + "leads to it (add a ## Signals table, or link the companies it is about)")));
+            explanations.add(NoteExplanation.of(note));
             note.thesis().ifPresent(theses::add);
             note.entity().ifPresent(entities::add);
             implications.addAll(note.implications());
         }
         problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
-        return new Vault(theses, implications, entities, problems);
+        return new Vault(theses, implications, entities, problems, explanations);
     }
 
     /** The note's content version: changes whenever its bytes or its path do. */

@@ -46,6 +46,15 @@ class ExampleVaultTest {
     }
 
     @Test
+    void longBroadcomCounterArgumentsHoldOnlyItsCounterArguments() {
+        // not its trailing *Updated 2025-12-30* and Related: lines, as before issue 10
+        assertThat(thesis("long-broadcom").getCounterArguments())
+                .containsExactly("Hyperscalers can take ASIC design in-house or move to cheaper design partners.");
+        assertThat(thesis("long-broadcom").getUpdated()).isEqualTo("2025-12-30");
+        assertThat(thesis("long-broadcom").getRelated()).containsExactly("Broadcom", "Google");
+    }
+
+    @Test
     void seedNoteIsTheSeedWithSignalsAppended() throws Exception {
         String seed = Files.readString(Path.of("src/test/resources/seed/Training-inference convergence.md"));
         String example = Files.readString(EXAMPLES.resolve("vault/Training-inference convergence.md"));

@@ -33,6 +33,12 @@ class LintTest {
                 row};                                       // 10
     }
 
+    /** The warning for a thesis nothing can move; the small notes here often are one. */
+    static String unmovable(String file, int line, String title) {
+        return file + ":" + line + ": warning: thesis '" + title + "' can never move: no signals, no linked entity, no implication "
+                + "leads to it (add a ## Signals table, or link the companies it is about)";
+    }
+
     @Test
     void malformedRule() {
         vault.note("T.md", thesisWithSignal("| SUPPORTS | tpye=acquisition | why | 0.5 |"));
@@ -69,14 +75,15 @@ class LintTest {
     @Test
     void signalsTableWithoutWhen() {
         vault.note("T.md", "# Thesis", "", "## Signals", "", "| Stance | Rule | Why |", "|---|---|---|", "| SUPPORTS | type=merger | x |");
-        assertThat(vault.lint()).containsExactly("T.md:5: signals table has no When column (columns: Stance | When | Why, optional Weight)");
+        assertThat(vault.lint()).containsExactly(unmovable("T.md", 1, "Thesis"),
+                "T.md:5: signals table has no When column (columns: Stance | When | Why, optional Weight)");
     }
 
     @Test
     void twoNotesWithTheSameId() {
         vault.note("a/Long Broadcom.md", "# Long Broadcom", "", "First.")
                 .note("b/Long broadcom.md", "", "# Long  broadcom", "", "Second.");
-        assertThat(vault.lint()).containsExactly(
+        assertThat(vault.lint()).containsExactly(unmovable("a/Long Broadcom.md", 1, "Long Broadcom"),
                 "b/Long broadcom.md:2: duplicate id 'long-broadcom': a/Long Broadcom.md has the same title (rename one of them)");
         assertThat(vault.read().theses()).singleElement().satisfies(t -> assertThat(t.getSummary()).isEqualTo("First."));
     }
@@ -84,7 +91,7 @@ class LintTest {
     @Test
     void implicationWithoutBullets() {
         vault.note("T.md", "# Thesis", "", "## Implications", "", "**For chip design:**", "", "**For pricing:**", "- Falls");
-        assertThat(vault.lint()).containsExactly(
+        assertThat(vault.lint()).containsExactly(unmovable("T.md", 1, "Thesis"),
                 "T.md:5: warning: implication for 'chip design' has no bullets (list its statements under it)");
         assertThat(vault.read().hasErrors()).isFalse();
     }
@@ -92,7 +99,7 @@ class LintTest {
     @Test
     void secondImplicationForTheSameTarget() {
         vault.note("T.md", "# Thesis", "", "## Implications", "", "**For pricing:**", "- Falls", "", "**For Pricing:**", "- Again");
-        assertThat(vault.lint()).containsExactly(
+        assertThat(vault.lint()).containsExactly(unmovable("T.md", 1, "Thesis"),
                 "T.md:8: second implication for 'Pricing' (merge its bullets into the first one)");
     }
 
@@ -114,7 +121,8 @@ class LintTest {
     @Test
     void badUpdatedDate() {
         vault.note("T.md", "# Thesis", "", "Statement.", "", "*Updated 2025-13-45*");
-        assertThat(vault.lint()).containsExactly("T.md:5: bad Updated date '2025-13-45' (write *Updated YYYY-MM-DD*)");
+        assertThat(vault.lint()).containsExactly(unmovable("T.md", 1, "Thesis"),
+                "T.md:5: bad Updated date '2025-13-45' (write *Updated YYYY-MM-DD*)");
         assertThat(vault.read().theses().get(0).getUpdated()).isNull();
     }
 
@@ -122,25 +130,29 @@ class LintTest {
     void unreadableFrontMatter() {
         vault.note("T.md", "---", "type: thesis", "tags: [chips, gpu", "---", "# Thesis");
         // SnakeYAML notices at the end of the unclosed list, on its line
-        assertThat(vault.lint()).containsExactly("T.md:3: unreadable front matter: expected ',' or ']', but got <stream end>");
+        assertThat(vault.lint()).containsExactly("T.md:3: unreadable front matter: expected ',' or ']', but got <stream end>",
+                unmovable("T.md", 5, "Thesis"));
     }
 
     @Test
     void frontMatterThatIsNotKeysAndValues() {
         vault.note("T.md", "---", "- just", "- a list", "---", "# Thesis");
-        assertThat(vault.lint()).containsExactly("T.md:2: unreadable front matter: expected key: value lines such as tags: [chips]");
+        assertThat(vault.lint()).containsExactly("T.md:2: unreadable front matter: expected key: value lines such as tags: [chips]",
+                unmovable("T.md", 5, "Thesis"));
     }
 
     @Test
     void frontMatterNeverClosed() {
         vault.note("T.md", "---", "type: thesis", "# Thesis");
-        assertThat(vault.lint()).containsExactly("T.md:1: front matter is never closed (end it with a line ---)");
+        assertThat(vault.lint()).containsExactly("T.md:1: front matter is never closed (end it with a line ---)",
+                unmovable("T.md", 1, "T"));
     }
 
     @Test
     void unknownNoteType() {
         vault.note("T.md", "---", "type: idea", "---", "# Thesis");
-        assertThat(vault.lint()).containsExactly("T.md:1: unknown note type 'idea' in front matter (use thesis or entity)");
+        assertThat(vault.lint()).containsExactly("T.md:1: unknown note type 'idea' in front matter (use thesis, entity, company, person or product)",
+                unmovable("T.md", 4, "Thesis"));
     }
 
     @Test

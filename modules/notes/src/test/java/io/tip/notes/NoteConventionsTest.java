@@ -80,12 +80,12 @@ class NoteConventionsTest {
     }
 
     @Test
-    void evidenceStanceColumn() {
+    void evidenceStanceColumnAndLinkTargets() {
         vault.note("T.md", "# T", "", "## Evidence", "", "| Company | Action | Date | Stance |", "|---|---|---|---|",
                 "| [[Amazon\\|AWS]] | Dropped Inferentia | Dec 2024 | SUPPORTS |", "| Groq | Raised | 2024 | |");
         assertThat(vault.read().theses().get(0).getEvidence())
                 .extracting(Evidence::getCompany, Evidence::getAction, Evidence::getDate, Evidence::getStance)
-                .containsExactly(tuple("AWS", "Dropped Inferentia", "Dec 2024", Stance.SUPPORTS),
+                .containsExactly(tuple("Amazon", "Dropped Inferentia", "Dec 2024", Stance.SUPPORTS),
                         tuple("Groq", "Raised", "2024", null));
     }
 

@@ -7,7 +7,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.util.Arrays;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +21,9 @@ import java.util.stream.Stream;
  * not rendered as Markdown); SnakeYAML reads it, because commonmark's reader accepts anything and
  * an analyst deserves to hear that {@code tags: [a, b} is broken.
  */
-record FrontMatter(List<String> tags, List<String> aliases, Optional<String> type, Optional<String> kind) {
-    static final FrontMatter NONE = new FrontMatter(List.of(), List.of(), Optional.empty(), Optional.empty());
+record FrontMatter(List<String> tags, List<String> aliases, Optional<String> type, Optional<String> kind,
+                   Optional<String> updated, int updatedLine) {
+    static final FrontMatter NONE = new FrontMatter(List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
 
     /** Thrown with the 1-based line (within the YAML text) of what could not be read. */
     static final class Unreadable extends Exception {
@@ -51,7 +54,29 @@ record FrontMatter(List<String> tags, List<String> aliases, Optional<String> typ
         }
         Map<?, ?> fields = (Map<?, ?>) document;
         return new FrontMatter(list(fields.get("tags")), list(fields.get("aliases")),
-                scalar(fields.get("type")), scalar(fields.get("kind")));
+                scalar(fields.get("type")), scalar(fields.get("kind")), updated(fields.get("updated")), lineOf(yaml, "updated"));
+    }
+
+    /**
+     * SnakeYAML reads {@code updated: 2025-12-30} as a {@link Date} (YAML's timestamp type), at UTC
+     * midnight; anything else stays text for the parser to check.
+     */
+    private static Optional<String> updated(Object value) {
+        if (value instanceof Date) {
+            return Optional.of(((Date) value).toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString());
+        }
+        return scalar(value);
+    }
+
+    /** 1-based line of {@code key:} within the YAML text, 1 when not found. */
+    private static int lineOf(String yaml, String key) {
+        List<String> lines = yaml.lines().collect(Collectors.toList());
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("(?i)" + key + "\\s*:.*")) {
+                return i + 1;
+            }
+        }
+        return 1;
     }
 
     /** A YAML list, or one string of names separated by commas (tags also by spaces). */

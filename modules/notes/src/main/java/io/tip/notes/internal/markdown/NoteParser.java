@@ -17,12 +17,14 @@ import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Emphasis;
+import org.commonmark.node.Heading;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
@@ -50,7 +52,13 @@ public final class NoteParser {
     private static final Pattern POLARITY = Pattern.compile("\\(([+-])\\)");
     private static final Pattern UPDATED = Pattern.compile("(?i)updated:?\\s+(.*)");
     private static final Pattern RELATED = Pattern.compile("(?i)related:.*");
+    /** A Dataview inline field, {@code status:: active}. */
+    private static final Pattern DATAVIEW_FIELD = Pattern.compile("[\\p{L}\\p{N}_ -]+::.*");
+    /** A date, optionally followed by a time, as Obsidian plugins write {@code updated: 2025-12-30 14:03}. */
+    private static final Pattern FRONT_MATTER_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:[T ].*)?");
     private static final Pattern FRONT_MATTER_END = Pattern.compile("(---|\\.\\.\\.)\\s*");
+    /** Note types in front matter; the last three are entities of that kind. */
+    private static final List<String> TYPES = List.of("thesis", "entity", "company", "person", "product");
 
     private final Path file;
     private final String text;
@@ -72,7 +80,7 @@ public final class NoteParser {
     }
 
     private ParsedNote read(String version) {
-        Node document = MARKDOWN.parse(text);
+        Node document = MARKDOWN.parse(lines.stream().map(WikiLink::escapePipesInTableRows).collect(Collectors.joining("\n")));
         FrontMatter frontMatter = frontMatter(document);
         NoteSections sections = NoteSections.of(document);
         String fileName = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");
@@ -93,33 +101,54 @@ public final class NoteParser {
 
         Set<String> names = new LinkedHashSet<>(List.of(Slug.of(title), Slug.of(fileName)));
         frontMatter.aliases().forEach(a -> names.add(Slug.of(a)));
+        checkHeadings(sections);
+        List<String> unread = sections.unread().stream().map(h -> "#".repeat(h.getLevel()) + " " + InlineText.display(h))
+                .collect(Collectors.toList());
 
         String type = frontMatter.type().map(t -> t.toLowerCase(Locale.ROOT)).orElse("");
-        if (!type.isEmpty() && !type.equals("thesis") && !type.equals("entity")) {
-            problems.add(Problem.error(file, 1, "unknown note type '" + type + "' in front matter (use thesis or entity)"));
+        if (!type.isEmpty() && !TYPES.contains(type)) {
+            problems.add(Problem.error(file, 1, "unknown note type '" + type + "' in front matter (use thesis, entity, company, person or product)"));
         }
-        boolean isEntity = type.equals("entity") || type.isEmpty() && tags.contains("company");
+        boolean isEntity = !type.isEmpty() && !type.equals("thesis") && TYPES.contains(type) || type.isEmpty() && tags.contains("company");
         if (isEntity) {
+            sections.headings().forEach((section, heading) -> problems.add(Problem.warning(file, InlineText.line(heading),
+                    section.heading() + " is not read in an entity note (entities have aliases and tags only; "
+                            + "write type: thesis in the front matter to make it a thesis)")));
+            String kind = frontMatter.kind().orElse(type.equals("entity") || type.isEmpty() ? "company" : type);
             Entity entity = Entity.newBuilder().setId(id).setName(title).setAliases(frontMatter.aliases())
-                    .setTags(List.copyOf(tags)).setKind(frontMatter.kind().orElse("company"))
+                    .setTags(List.copyOf(tags)).setKind(kind)
                     .setSourcePath(pathText()).setSourceLine(titleLine).build();
-            return new ParsedNote(file, id, titleLine, Optional.empty(), Optional.of(entity), List.of(), names, links, problems);
+            return new ParsedNote(file, id, titleLine, Optional.empty(), Optional.of(entity), List.of(), names, links, unread, problems);
         }
 
-        List<Implication> implications = implications(id, sections.section("implications"));
+        List<Implication> implications = implications(id, sections.section(Section.IMPLICATIONS));
         Thesis thesis = Thesis.newBuilder()
                 .setId(id).setTitle(title)
                 .setSummary(sections.summary().map(InlineText::display).orElse(""))
                 .setTags(List.copyOf(tags))
                 .setEntities(links.stream().map(ParsedNote.Link::target).distinct().collect(Collectors.toList()))
-                .setSignals(signals(sections.section("signals")))
-                .setEvidence(evidence(sections.section("evidence")))
-                .setCounterArguments(counterArguments(sections.sectionStartingWith("counter")))
+                .setSignals(signals(sections.section(Section.SIGNALS)))
+                .setEvidence(evidence(sections.section(Section.EVIDENCE)))
+                .setCounterArguments(counterArguments(sections.section(Section.COUNTER_ARGUMENTS)))
                 .setRelated(related(sections.paragraphs()))
-                .setUpdated(updated(sections.paragraphs()))
+                .setUpdated(updated(sections.paragraphs(), frontMatter))
                 .setSourcePath(pathText()).setSourceLine(titleLine).setVersion(version)
                 .build();
-        return new ParsedNote(file, id, titleLine, Optional.of(thesis), Optional.empty(), implications, names, links, problems);
+        return new ParsedNote(file, id, titleLine, Optional.of(thesis), Optional.empty(), implications, names, links, unread, problems);
+    }
+
+    /** A heading that looks like one of tip's sections but is not read as one is a warning at its line. */
+    private void checkHeadings(NoteSections sections) {
+        for (Heading heading : sections.unread()) {
+            Section.nearMiss(InlineText.display(heading)).ifPresent(section -> problems.add(Problem.warning(file, InlineText.line(heading),
+                    "'" + "#".repeat(heading.getLevel()) + " " + InlineText.display(heading) + "' is not a section tip reads: did you mean "
+                            + section.heading() + "? (its other names are in docs/notes.md)")));
+        }
+        for (Heading heading : sections.misplaced()) {
+            Section section = Section.named(InlineText.display(heading)).orElseThrow();
+            problems.add(Problem.warning(file, InlineText.line(heading), "'" + "#".repeat(heading.getLevel()) + " "
+                    + InlineText.display(heading) + "' is not read: it sits inside another section (write it as " + section.heading() + ")"));
+        }
     }
 
     private String pathText() {
@@ -140,7 +169,8 @@ public final class NoteParser {
             return FrontMatter.NONE;
         }
         try {
-            return FrontMatter.read(String.join("\n", lines.subList(open, close)));
+            FrontMatter read = FrontMatter.read(String.join("\n", lines.subList(open, close)));
+            return new FrontMatter(read.tags(), read.aliases(), read.type(), read.kind(), read.updated(), open + read.updatedLine());
         } catch (FrontMatter.Unreadable e) {
             problems.add(Problem.error(file, open + e.line, "unreadable front matter: " + e.getMessage()));
             return FrontMatter.NONE;
@@ -158,13 +188,23 @@ public final class NoteParser {
         return tags;
     }
 
+    /** Every table of the section, in order: a second table is read like the first. */
+    private static List<NoteTable> tables(List<Node> section) {
+        return section.stream().filter(TableBlock.class::isInstance).map(b -> new NoteTable((TableBlock) b)).collect(Collectors.toList());
+    }
+
     private List<Evidence> evidence(List<Node> section) {
         List<Evidence> evidence = new ArrayList<>();
-        firstTable(section).ifPresent(table -> {
+        for (NoteTable table : tables(section)) {
             int company = table.column("company");
             int action = table.column("action");
             int date = table.column("date");
             int stance = table.column("stance");
+            if (company < 0 && action < 0) {
+                problems.add(Problem.warning(file, table.line(), "this table under ## Evidence has no Company or Action column, "
+                        + "so it is not read (columns: Company | Action | Date, optional Stance)"));
+                continue;
+            }
             for (NoteTable.Row row : table.rows()) {
                 String stanceText = row.text(stance);
                 Stance parsed = null;
@@ -175,29 +215,29 @@ public final class NoteParser {
                     }
                     parsed = known.orElse(null);
                 }
-                evidence.add(Evidence.newBuilder().setCompany(row.text(company)).setAction(row.text(action))
-                        .setDate(row.text(date)).setStance(parsed).build());
+                evidence.add(Evidence.newBuilder().setCompany(row.linkTargets(company)).setAction(row.linkTargets(action))
+                        .setDate(row.linkTargets(date)).setStance(parsed).build());
             }
-        });
+        }
         return evidence;
     }
 
     private List<Signal> signals(List<Node> section) {
         List<Signal> signals = new ArrayList<>();
-        firstTable(section).ifPresent(table -> {
+        for (NoteTable table : tables(section)) {
             int stance = table.column("stance");
             int when = table.column("when");
             if (stance < 0 || when < 0) {
                 problems.add(Problem.error(file, table.line(), "signals table has no " + (when < 0 ? "When" : "Stance")
                         + " column (columns: Stance | When | Why, optional Weight)"));
-                return;
+                continue;
             }
             int why = table.column("why");
             int weight = table.column("weight");
             for (NoteTable.Row row : table.rows()) {
                 signal(row, stance, when, why, weight).ifPresent(signals::add);
             }
-        });
+        }
         return signals;
     }
 
@@ -209,7 +249,7 @@ public final class NoteParser {
         if (stance.isEmpty()) {
             problems.add(Problem.error(file, row.line(), Stances.unknown(stanceText)));
         }
-        String when = row.text(whenColumn);
+        String when = row.raw(whenColumn);
         try {
             Rule.parse(when);
         } catch (RuleSyntaxException e) {
@@ -235,39 +275,84 @@ public final class NoteParser {
         }
     }
 
+    /**
+     * Implication blocks in any of the three styles analysts write: a bold line {@code **For X:**},
+     * a heading {@code ### For X (+)}, or a list item {@code - **For X (+):** text}; each takes the
+     * bullets and paragraphs under it. Text under the section that belongs to no block is a warning.
+     */
     private List<Implication> implications(String fromId, List<Node> section) {
         List<Implication> implications = new ArrayList<>();
         Implication.Builder current = null;
         for (Node block : section) {
-            Optional<Implication.Builder> start = block instanceof Paragraph ? implicationStart(fromId, (Paragraph) block) : Optional.empty();
-            if (start.isPresent()) {
+            if (block instanceof Heading) {
+                // ### For [[X]] (+) starts a block; any other sub-heading only groups blocks, and ends the one before it
                 finish(current, implications);
-                current = start.get();
-            } else if (block instanceof ListBlock && current != null) {
-                current.getStatements().addAll(listItems((ListBlock) block));
+                current = implicationStart(fromId, InlineText.raw(block), "", InlineText.line(block)).orElse(null);
+            } else if (block instanceof Paragraph) {
+                Optional<Implication.Builder> start = boldStart(fromId, (Paragraph) block);
+                if (start.isPresent()) {
+                    finish(current, implications);
+                    current = start.get();
+                } else if (current != null) {
+                    current.getStatements().add(InlineText.display(block));
+                } else {
+                    orphan(block);
+                }
+            } else if (block instanceof ListBlock) {
+                for (Node item = block.getFirstChild(); item != null; item = item.getNext()) {
+                    Optional<Implication.Builder> start = item.getFirstChild() instanceof Paragraph
+                            ? boldStart(fromId, (Paragraph) item.getFirstChild()) : Optional.empty();
+                    if (start.isPresent()) {
+                        finish(current, implications);
+                        current = start.get();
+                        for (Node child = item.getFirstChild().getNext(); child != null; child = child.getNext()) {
+                            current.getStatements().addAll(listItems(child));
+                        }
+                    } else if (current != null) {
+                        current.getStatements().addAll(listItems(item));
+                    } else {
+                        orphan(item);
+                    }
+                }
+            } else if (!(block instanceof ThematicBreak)) {
+                orphan(block);
             }
         }
         finish(current, implications);
         return implications;
     }
 
-    private Optional<Implication.Builder> implicationStart(String fromId, Paragraph paragraph) {
+    private void orphan(Node block) {
+        problems.add(Problem.warning(file, InlineText.line(block),
+                "this text under ## Implications belongs to no implication, so it is not read (start a block with **For TARGET:**)"));
+    }
+
+    /** {@code **For X:** …}: a paragraph that starts with bold {@code For …}. */
+    private Optional<Implication.Builder> boldStart(String fromId, Paragraph paragraph) {
         if (!(paragraph.getFirstChild() instanceof StrongEmphasis)) {
             return Optional.empty();
         }
-        Matcher m = IMPLICATION.matcher(InlineText.raw(paragraph.getFirstChild()));
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        String target = m.group(1);
         StringBuilder after = new StringBuilder();
         for (Node n = paragraph.getFirstChild().getNext(); n != null; n = n.getNext()) {
             after.append(InlineText.raw(n)).append(' ');
         }
+        return implicationStart(fromId, InlineText.raw(paragraph.getFirstChild()), after.toString(), InlineText.line(paragraph));
+    }
+
+    /**
+     * @param head  {@code For [[Target]] (+):}, the bold text or the heading
+     * @param after the rest of the line, which may hold the polarity and a first statement
+     */
+    private Optional<Implication.Builder> implicationStart(String fromId, String head, String after, int line) {
+        Matcher m = IMPLICATION.matcher(head);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String target = m.group(1);
         Polarity polarity = Polarity.REVIEW;
         Matcher sign = POLARITY.matcher(target);
         if (sign.find()) {
-            target = (target.substring(0, sign.start()) + target.substring(sign.end())).strip();
+            target = (target.substring(0, sign.start()) + target.substring(sign.end())).strip().replaceFirst(":$", "").strip();
         } else {
             sign = POLARITY.matcher(after);
             if (!sign.find()) {
@@ -286,7 +371,7 @@ public final class NoteParser {
         }
         return Optional.of(Implication.newBuilder().setId(fromId + "--" + Slug.of(toName)).setFromThesis(fromId)
                 .setTo(Slug.of(toName)).setToName(toName).setPolarity(polarity).setStatements(statements)
-                .setSourcePath(pathText()).setSourceLine(InlineText.line(paragraph)));
+                .setSourcePath(pathText()).setSourceLine(line));
     }
 
     private void finish(Implication.Builder implication, List<Implication> implications) {
@@ -306,16 +391,32 @@ public final class NoteParser {
         }
     }
 
-    private List<String> counterArguments(List<Node> section) {
+    /**
+     * Paragraphs and bullets, up to the first block that is not the section's own: a rule, a table,
+     * or the note's trailing {@code *Updated …*}, {@code Related: …} and Dataview {@code key:: value} lines.
+     */
+    private static List<String> counterArguments(List<Node> section) {
         List<String> arguments = new ArrayList<>();
         for (Node block : section) {
-            if (block instanceof Paragraph) {
-                arguments.add(InlineText.display(block));
-            } else if (block instanceof ListBlock) {
-                arguments.addAll(listItems((ListBlock) block));
+            if (block instanceof Heading) {
+                continue; // ### Technical risks: a sub-heading of the section's own
             }
+            if (block instanceof ListBlock) {
+                arguments.addAll(listItems(block));
+                continue;
+            }
+            if (!(block instanceof Paragraph) || isNoteTrailer((Paragraph) block)) {
+                break;
+            }
+            arguments.add(InlineText.display(block));
         }
         return arguments;
+    }
+
+    private static boolean isNoteTrailer(Paragraph paragraph) {
+        String raw = InlineText.raw(paragraph);
+        return updatedLine(paragraph).isPresent() || RELATED.matcher(raw).matches()
+                || DATAVIEW_FIELD.matcher(raw).matches() || InlineTags.onlyTags(raw);
     }
 
     private static List<String> related(List<Paragraph> paragraphs) {
@@ -323,26 +424,53 @@ public final class NoteParser {
                 .flatMap(t -> WikiLink.in(t).stream()).map(WikiLink::target).distinct().collect(Collectors.toList());
     }
 
-    private String updated(List<Paragraph> paragraphs) {
+    /** The date of {@code *Updated 2025-12-30*}, when the paragraph is one. */
+    private static Optional<String> updatedLine(Paragraph paragraph) {
+        if (!(paragraph.getFirstChild() instanceof Emphasis)) {
+            return Optional.empty();
+        }
+        Matcher m = UPDATED.matcher(InlineText.raw(paragraph.getFirstChild()));
+        return m.matches() ? Optional.of(m.group(1).strip()) : Optional.empty();
+    }
+
+    /** The {@code *Updated …*} line's date, else front matter {@code updated:}; null when neither (or it is bad). */
+    private String updated(List<Paragraph> paragraphs, FrontMatter frontMatter) {
         for (Paragraph paragraph : paragraphs) {
-            if (!(paragraph.getFirstChild() instanceof Emphasis)) {
-                continue;
-            }
-            Matcher m = UPDATED.matcher(InlineText.raw(paragraph.getFirstChild()));
-            if (m.matches()) {
+            Optional<String> date = updatedLine(paragraph);
+            if (date.isPresent()) {
                 try {
-                    return LocalDate.parse(m.group(1).strip()).toString();
+                    return LocalDate.parse(date.get()).toString();
                 } catch (DateTimeParseException e) {
                     problems.add(Problem.error(file, InlineText.line(paragraph),
-                            "bad Updated date '" + m.group(1).strip() + "' (write *Updated YYYY-MM-DD*)"));
+                            "bad Updated date '" + date.get() + "' (write *Updated YYYY-MM-DD*)"));
+                    return null;
                 }
             }
         }
+        return updated(frontMatter);
+    }
+
+    /** Front matter {@code updated:}, read when the note has no {@code *Updated …*} line. */
+    private String updated(FrontMatter frontMatter) {
+        if (frontMatter.updated().isEmpty()) {
+            return null;
+        }
+        String value = frontMatter.updated().get();
+        Matcher m = FRONT_MATTER_DATE.matcher(value);
+        try {
+            if (m.matches()) {
+                return LocalDate.parse(m.group(1)).toString();
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        problems.add(Problem.error(file, frontMatter.updatedLine(),
+                "bad updated date '" + value + "' in front matter (write updated: YYYY-MM-DD)"));
         return null;
     }
 
     /** One entry per list item, nested items included, each as the reader sees it. */
-    private static List<String> listItems(ListBlock list) {
+    private static List<String> listItems(Node list) {
         List<String> items = new ArrayList<>();
         list.accept(new AbstractVisitor() {
             @Override
@@ -360,9 +488,5 @@ public final class NoteParser {
             }
         });
         return items;
-    }
-
-    private static Optional<NoteTable> firstTable(List<Node> section) {
-        return section.stream().filter(TableBlock.class::isInstance).findFirst().map(b -> new NoteTable((TableBlock) b));
     }
 }

@@ -24,6 +24,11 @@ final class NoteTable {
             return cell(column).map(InlineText::display).orElse("");
         }
 
+        /** The cell with each {@code [[Target|shown]]} as its target. */
+        String linkTargets(int column) {
+            return WikiLink.targets(raw(column));
+        }
+
         String raw(int column) {
             return cell(column).map(InlineText::raw).orElse("");
         }

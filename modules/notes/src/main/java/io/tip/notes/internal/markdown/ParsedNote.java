@@ -16,9 +16,11 @@ import java.util.Set;
  *
  * @param names slugs a {@code [[link]]} may use to reach this note (title, file name, aliases)
  * @param links every wiki link with its line, for the vault to check that it leads somewhere
+ * @param unread the note's {@code ##} headings that name no section tip reads, as written
  */
 public record ParsedNote(Path file, String id, int titleLine, Optional<Thesis> thesis, Optional<Entity> entity,
-                         List<Implication> implications, Set<String> names, List<Link> links, List<Problem> problems) {
+                         List<Implication> implications, Set<String> names, List<Link> links,
+                         List<String> unread, List<Problem> problems) {
 
     public record Link(String target, int line) {
     }

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 record WikiLink(String target, String shown) {
     private static final Pattern LINK = Pattern.compile("\\[\\[([^\\[\\]|#]*)(#[^\\[\\]|]*)?(?:\\|([^\\[\\]]*))?]]");
 
+    private static final Pattern LINK_TEXT = Pattern.compile("\\[\\[[^\\[\\]]*]]");
+
     static List<WikiLink> in(String text) {
         List<WikiLink> links = new ArrayList<>();
         Matcher m = LINK.matcher(text);
@@ -28,6 +30,35 @@ record WikiLink(String target, String shown) {
         while (m.find()) {
             String shown = m.group(3) != null ? m.group(3) : m.group(1);
             m.appendReplacement(out, Matcher.quoteReplacement(shown.trim()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The text with each link replaced by its target: what an Evidence cell records. */
+    static String targets(String text) {
+        Matcher m = LINK.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).trim()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * A table row with {@code [[SK Hynix|Hynix]]} in a cell: GFM splits cells at every unescaped
+     * {@code |}, so the link would break the row in two and shift every column after it. Obsidian
+     * users write the pipe unescaped all the same; escape it so the cell keeps its link.
+     */
+    static String escapePipesInTableRows(String line) {
+        if (!line.contains("[[") || !LINK.matcher(line).replaceAll("").contains("|")) {
+            return line;
+        }
+        Matcher m = LINK_TEXT.matcher(line);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group().replaceAll("(?<!\\\\)\\|", "\\\\|")));
         }
         m.appendTail(out);
         return out.toString();
