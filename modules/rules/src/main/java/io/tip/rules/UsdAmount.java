@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Amounts in rules: whole US dollars written as {@code 20000000000}, {@code 20B} or {@code 1.5B}. */
-final class UsdAmount {
+/** Amounts in rules and in the JSON form of events: whole US dollars written as {@code 20000000000}, {@code 20B}, {@code 1.5B} or {@code $4.5B}. */
+public final class UsdAmount {
     private static final Pattern SYNTAX = Pattern.compile("\\$?(\\d+(?:\\.\\d+)?)([KMBT]?)", Pattern.CASE_INSENSITIVE);
     private static final String SUFFIXES = "KMBT";
 
@@ -13,7 +13,7 @@ final class UsdAmount {
     }
 
     /** @throws IllegalArgumentException with a message for the analyst */
-    static long parse(String text) {
+    public static long parse(String text) {
         var m = SYNTAX.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("bad amount '" + text + "' (a number of US dollars, optionally ending in K, M, B or T: 1.5B)");
@@ -34,7 +34,7 @@ final class UsdAmount {
     }
 
     /** The shortest exact text: 1500000000 -> 1.5B, 1234 -> 1.234K, 999 -> 999. */
-    static String format(long usd) {
+    public static String format(long usd) {
         BigDecimal value = BigDecimal.valueOf(usd);
         for (int i = SUFFIXES.length() - 1; i >= 0; i--) {
             BigDecimal scaled = value.divide(multiplier(i)).stripTrailingZeros();

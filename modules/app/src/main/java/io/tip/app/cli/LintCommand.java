@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = "Check a vault of thesis notes: every problem as file:line: message; exits 1 on any error.",
-        footer = {"", "Examples:", "  tip lint examples/vault", "  tip lint examples/vault --json > records.json"})
+        footer = {"", "Examples:", "  tip lint examples/vault", "  tip lint examples/vault --explain",
+                "  tip lint examples/vault --json > records.json"})
 public final class LintCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "VAULT", description = "Folder of Markdown notes.")
@@ -22,11 +23,18 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the records that would be loaded (theses, implications, entities, problems) as one JSON document.")
     boolean json;
 
+    @Option(names = "--explain", description = "Print, per note, what was understood: thesis or entity, its signals, "
+            + "implications by polarity, counter-arguments, and the ## headings that were not read.")
+    boolean explain;
+
     @Override
     public Integer call() throws IOException {
         Vault read = VaultReading.read(vault);
         for (Problem problem : read.problems()) {
             System.err.println(VaultReading.located(vault, problem));
+        }
+        if (explain) {
+            read.explanations().forEach(System.out::println);
         }
         if (json) {
             System.out.println(VaultJson.render(read));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,10 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tip.model.EventType;
 import io.tip.model.MarketEvent;
+import io.tip.notes.rule.UsdAmount;
 
 /**
- * Reads the JSON form of a market event (PRODUCT.md, "JSON forms"): one object per line, dates as
- * {@code YYYY-MM-DD} or ISO-8601 instants, amounts in USD. Errors say which field and why.
+ * Reads the JSON form of a market event (docs/events.md): one object per line; times as
+ * {@code YYYY-MM-DD}, ISO-8601 instants or epoch milliseconds; amounts in whole USD as a number or
+ * as text such as {@code "$4.5B"} (read by the same parser as rule amounts). Errors say which field and why.
  */
 public final class EventJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -61,8 +64,8 @@ public final class EventJson {
                 .setTarget(optional(node, "target"))
                 .setProducts(strings(node, "products"))
                 .setAmountUsd(amount(node))
-                .setOccurredAt(instant("occurredAt", required(node, "occurredAt")))
-                .setReportedAt(node.hasNonNull("reportedAt") ? instant("reportedAt", node.get("reportedAt").asText()) : null)
+                .setOccurredAt(time(node, "occurredAt").orElseThrow(() -> new IllegalArgumentException("missing required field 'occurredAt'")))
+                .setReportedAt(time(node, "reportedAt").orElse(null))
                 .setHeadline(required(node, "headline"))
                 .setSource(optional(node, "source"))
                 .setUrl(optional(node, "url"))
@@ -82,11 +85,27 @@ public final class EventJson {
         }
     }
 
+    /** A date, an ISO-8601 instant, or epoch milliseconds (what the Avro form holds). */
+    private static Optional<Instant> time(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
+            return Optional.empty();
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return Optional.of(Instant.ofEpochMilli(value.asLong()));
+        }
+        if (value.isNumber()) {
+            throw new IllegalArgumentException(field + " " + value + " is not whole epoch milliseconds (e.g. 1766534400000)");
+        }
+        return Optional.of(instant(field, value.asText()));
+    }
+
     static Instant instant(String field, String text) {
         try {
             return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " '" + text + "' is not a date (YYYY-MM-DD) or an ISO-8601 instant (2025-12-24T10:00:00Z)");
+            throw new IllegalArgumentException(field + " '" + text + "' is not a date (YYYY-MM-DD), an ISO-8601 instant "
+                    + "(2025-12-24T10:00:00Z) or epoch milliseconds (1766534400000)");
         }
     }
 
@@ -110,10 +129,17 @@ public final class EventJson {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isNumber()) {
-            throw new IllegalArgumentException("amountUsd must be a number of US dollars, e.g. 20000000000");
+        if (value.isTextual()) {
+            try {
+                return UsdAmount.parse(value.asText().strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("amountUsd: " + e.getMessage());
+            }
         }
-        return value.asLong();
+        if (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0) {
+            return value.asLong();
+        }
+        throw new IllegalArgumentException("amountUsd " + value + " is not a whole, non-negative number of US dollars (write 20000000000, \"20B\" or \"$4.5B\")");
     }
 
     private static List<String> strings(JsonNode node, String field) {

@@ -72,6 +72,21 @@ class LintCommandTest {
     }
 
     @Test
+    void explainSaysWhatWasUnderstoodOfEachNote() {
+        int code = Tip.run("lint", "../../examples/vault", "--explain");
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+                "Long Broadcom.md: Long Broadcom: thesis, 3 signals, 0 implications, 1 counter-argument, 2 evidence rows, 2 links, "
+                        + "updated 2025-12-30\n",
+                "Training-inference convergence.md: Training-inference convergence: thesis, 3 signals, 4 implications (4 REVIEW), "
+                        + "5 counter-arguments, 3 evidence rows, 7 links, updated 2025-12-30; not read: ## What's happening, "
+                        + "## The NVIDIA-Groq tension\n",
+                "Groq.md: Groq: entity (company), 0 aliases, 2 tags [inference-specialist, chips]\n",
+                "3 theses, 4 implications, 5 entities; 0 error(s), 1 warning(s)");
+    }
+
+    @Test
     void aMissingVaultSaysWhatToGive() {
         int code = Tip.run("lint", dir.resolve("nope").toString());
 

@@ -39,6 +39,34 @@ class EventJsonTest {
     }
 
     @Test
+    void theFormsTheAvroRecordHoldsAreAcceptedToo() {
+        MarketEvent event = EventJson.parse("{\"id\":\"e\",\"type\":\"CAPACITY\",\"actor\":\"SK Hynix\",\"amountUsd\":\"$4.5B\","
+                + "\"occurredAt\":1766534400000,\"reportedAt\":1766538000000,\"headline\":\"h\"}");
+
+        assertThat(event.getOccurredAt()).isEqualTo(Instant.parse("2025-12-24T00:00:00Z"));
+        assertThat(event.getReportedAt()).isEqualTo(Instant.parse("2025-12-24T01:00:00Z"));
+        assertThat(event.getAmountUsd()).isEqualTo(4_500_000_000L);
+        assertThat(EventJson.parse("{\"id\":\"e\",\"type\":\"OTHER\",\"actor\":\"A\",\"amountUsd\":\"4.5B\",\"occurredAt\":\"2025-01-01\","
+                + "\"headline\":\"h\"}").getAmountUsd()).isEqualTo(4_500_000_000L);
+        assertThat(EventJson.parse("{\"id\":\"e\",\"type\":\"OTHER\",\"actor\":\"A\",\"amountUsd\":\"250K\",\"occurredAt\":\"2025-01-01\","
+                + "\"headline\":\"h\"}").getAmountUsd()).isEqualTo(250_000L);
+    }
+
+    @Test
+    void amountsAndTimesThatAreNotWholeSayWhatToWrite() {
+        assertThatThrownBy(() -> EventJson.parse("{\"id\":\"e\",\"type\":\"OTHER\",\"actor\":\"A\",\"amountUsd\":\"4.5 billion\","
+                + "\"occurredAt\":\"2025-01-01\",\"headline\":\"h\"}"))
+                .hasMessage("amountUsd: bad amount '4.5 billion' (a number of US dollars, optionally ending in K, M, B or T: 1.5B)");
+        assertThatThrownBy(() -> EventJson.parse("{\"id\":\"e\",\"type\":\"OTHER\",\"actor\":\"A\",\"amountUsd\":1.5,"
+                + "\"occurredAt\":\"2025-01-01\",\"headline\":\"h\"}"))
+                .hasMessage("amountUsd 1.5 is not a whole, non-negative number of US dollars (write 20000000000, \"20B\" or \"$4.5B\")");
+        assertThatThrownBy(() -> EventJson.parse("{\"id\":\"e\",\"type\":\"OTHER\",\"actor\":\"A\",\"occurredAt\":1.7E12,\"headline\":\"h\"}"))
+                .hasMessageContaining("occurredAt 1.7E12 is not whole epoch milliseconds");
+        assertThatThrownBy(() -> EventJson.parse("{\"id\":\"e\",\"type\":\"OTHER\",\"actor\":\"A\",\"headline\":\"h\"}"))
+                .hasMessage("missing required field 'occurredAt'");
+    }
+
+    @Test
     void errorsNameTheFieldAndWhatToWrite() {
         assertThatThrownBy(() -> EventJson.parse("{\"id\":\"e\",\"type\":\"aquisition\",\"actor\":\"A\",\"occurredAt\":\"2025-01-01\",\"headline\":\"h\"}"))
                 .hasMessageContaining("unknown type 'aquisition'").hasMessageContaining("ACQUISITION");
