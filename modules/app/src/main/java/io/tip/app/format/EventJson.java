@@ -21,7 +21,7 @@ import io.tip.model.MarketEvent;
 import io.tip.notes.rule.UsdAmount;
 
 /**
- * Reads the JSON form of a market event (docs/events.md): one object per line; times as
+ * Reads the JSON form of a market event (docs/events.md, the contract for producers): one object per line; times as
  * {@code YYYY-MM-DD}, ISO-8601 instants or epoch milliseconds; amounts in whole USD as a number or
  * as text such as {@code "$4.5B"} (read by the same parser as rule amounts). Errors say which field and why.
  */
