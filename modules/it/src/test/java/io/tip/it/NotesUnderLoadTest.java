@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,12 +25,11 @@ import io.tip.model.ThesisImpact;
  */
 class NotesUnderLoadTest {
     private static final String EDGE = "edge-inference";
-    private static final Duration APPLIES_WITHIN = Duration.ofSeconds(10);
 
     @Test
     void thesesAddedChangedAndDeletedWhileEventsFlowApplyWithinSeconds(@TempDir Path dir) throws Exception {
         Path vault = dir.resolve("vault");
-        copy(Repo.exampleVault(), vault);
+        Repo.copyExampleVault(vault);
         try (TestStack stack = TestStack.start(dir)) {
             load(stack, vault);
             try (Pipeline pipeline = Pipeline.start(stack, "tip-notes", dir.resolve("streams"), Map.of());
@@ -39,7 +37,7 @@ class NotesUnderLoadTest {
                  EventProducer probes = new EventProducer(stack.bootstrapServers(), stack.topics().marketEvents());
                  CommittedTopic<String, ThesisImpact> impacts = CommittedTopic.of(stack.bootstrapServers(), stack.topics().impacts())) {
                 background.startSteady(EventStream.of("flow", 3_000), 100); // events keep flowing throughout
-                Probe probe = new Probe(probes, impacts);
+                ImpactProbe probe = new ImpactProbe(probes, impacts, EDGE);
 
                 // When a thesis is added
                 writeEdgeNote(vault, "SUPPORTS");
@@ -86,50 +84,6 @@ class NotesUnderLoadTest {
         }
     }
 
-    /** Sends one probe event at a time and reads what it did, until the change shows; then checks it stays. */
-    private static final class Probe {
-        private final EventProducer producer;
-        private final CommittedTopic<String, ThesisImpact> impacts;
-        private final MarketEvent template = EventStream.examples().get(3); // NVIDIA acquires Groq: always impacts convergence
-        private int sent;
-
-        Probe(EventProducer producer, CommittedTopic<String, ThesisImpact> impacts) {
-            this.producer = producer;
-            this.impacts = impacts;
-        }
-
-        record Outcome(List<ThesisImpact> impacts) {
-            Optional<ThesisImpact> thesis(String id) {
-                return impacts.stream().filter(i -> i.getThesisId().equals(id)).findFirst();
-            }
-        }
-
-        void until(Predicate<Outcome> changed) {
-            long start = System.nanoTime();
-            Outcome outcome;
-            do {
-                outcome = send();
-            } while (!changed.test(outcome) && System.nanoTime() - start < APPLIES_WITHIN.toNanos() * 2);
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            System.out.printf("notes under load: change applied after %d ms%n", took.toMillis());
-            assertThat(changed).as("the change applies").accepts(outcome);
-            assertThat(took).as("time for the change to apply").isLessThan(APPLIES_WITHIN);
-            for (int i = 0; i < 3; i++) {
-                assertThat(changed).as("the change stays applied").accepts(send());
-            }
-        }
-
-        private Outcome send() {
-            String id = "probe-" + sent++;
-            producer.send(MarketEvent.newBuilder(template).setId(id).setTags(List.of("inference", EDGE)).build());
-            producer.flush();
-            List<ThesisImpact> mine = await("probe " + id + " processed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> impacts.values().stream().filter(i -> i.getEventId().equals(id)).toList(),
-                            list -> list.stream().anyMatch(i -> i.getThesisId().equals(HeadlineScenario.CONVERGENCE)));
-            return new Outcome(mine);
-        }
-    }
-
     private static void load(TestStack stack, Path vault) {
         assertThat(Tip.run(HeadlineScenario.concat(new String[] {"load", vault.toString()}, stack.connection()))).isZero();
     }
@@ -150,14 +104,5 @@ class NotesUnderLoadTest {
                 |--------|------|-----|--------|
                 | %s | tag=edge-inference | Edge inference demand shows up in the deals. | 0.6 |
                 """.formatted(stance));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (var files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
     }
 }

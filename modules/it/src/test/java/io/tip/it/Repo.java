@@ -1,5 +1,6 @@
 package io.tip.it;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,6 +19,16 @@ final class Repo {
 
     static Path exampleVault() {
         return root().resolve("examples/vault");
+    }
+
+    /** A copy of the example vault to change in a test. */
+    static void copyExampleVault(Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(exampleVault())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
     }
 
     static Path exampleEvents() {

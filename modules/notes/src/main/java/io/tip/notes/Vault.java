@@ -53,8 +53,7 @@ public record Vault(List<Thesis> theses, List<Implication> implications, List<En
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
-                    .filter(p -> !isHidden(dir.relativize(p)))
+            files = walk.filter(p -> Files.isRegularFile(p) && isNote(dir.relativize(p)))
                     .sorted(Comparator.comparing(p -> dir.relativize(p).toString()))
                     .collect(Collectors.toList());
         }
@@ -67,7 +66,14 @@ public record Vault(List<Thesis> theses, List<Implication> implications, List<En
         return assemble(notes);
     }
 
-    private static boolean isHidden(Path relative) {
+    /** A {@code .md} file outside hidden folders: what {@link #read} reads. */
+    public static boolean isNote(Path relative) {
+        return relative.getFileName() != null && relative.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")
+                && !isHidden(relative);
+    }
+
+    /** Inside a folder (or itself a file) whose name starts with '.', such as {@code .obsidian/}. */
+    public static boolean isHidden(Path relative) {
         for (Path part : relative) {
             if (part.toString().startsWith(".")) {
                 return true;
@@ -104,7 +110,9 @@ public record Vault(List<Thesis> theses, List<Implication> implications, List<En
                 explanations.add(NoteExplanation.duplicate(note, first));
                 continue;
             }
+            // a note with an error has its error to fix first; its signals may be the ones that failed
             note.thesis().filter(t -> t.getSignals().isEmpty() && t.getEntities().isEmpty() && !implied.contains(t.getId()))
+                    .filter(t -> note.problems().stream().noneMatch(Problem::isError))
                     .ifPresent(t -> problems.add(Problem.warning(note.file(), note.titleLine(), "thesis '" + t.getTitle()
                             + "' can never move: no signals, no linked entity, no implication "
                             + "leads to it (add a ## Signals table, or link the companies it is about)")));

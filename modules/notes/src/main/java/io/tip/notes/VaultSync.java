@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What {@code tip load} must send so the tables hold exactly the vault: new records, changed
@@ -36,6 +37,14 @@ public final class VaultSync {
 
         public static Published empty() {
             return new Published(Map.of(), Map.of(), Map.of());
+        }
+
+        /** What the tables hold once this vault is published. */
+        public static Published of(Vault vault) {
+            return new Published(
+                    vault.theses().stream().collect(Collectors.toMap(Thesis::getId, Thesis::getVersion)),
+                    vault.implications().stream().collect(Collectors.toMap(Implication::getId, Function.identity())),
+                    vault.entities().stream().collect(Collectors.toMap(Entity::getId, Function.identity())));
         }
     }
 

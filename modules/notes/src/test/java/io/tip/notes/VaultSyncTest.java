@@ -17,13 +17,6 @@ class VaultSyncTest {
     @TempDir
     Path dir;
 
-    private static VaultSync.Published published(Vault vault) {
-        return new VaultSync.Published(
-                vault.theses().stream().collect(Collectors.toMap(Thesis::getId, Thesis::getVersion)),
-                vault.implications().stream().collect(Collectors.toMap(Implication::getId, Function.identity())),
-                vault.entities().stream().collect(Collectors.toMap(Entity::getId, Function.identity())));
-    }
-
     @Test
     void firstLoadAddsEverything() throws Exception {
         Vault vault = Vault.read(Path.of("../../examples/vault"));
@@ -38,7 +31,7 @@ class VaultSyncTest {
     @Test
     void anUnchangedVaultSendsNothing() throws Exception {
         Vault vault = Vault.read(Path.of("../../examples/vault"));
-        assertThat(VaultSync.plan(published(vault), Vault.read(Path.of("../../examples/vault"))).isEmpty()).isTrue();
+        assertThat(VaultSync.plan(VaultSync.Published.of(vault), Vault.read(Path.of("../../examples/vault"))).isEmpty()).isTrue();
     }
 
     @Test
@@ -50,7 +43,7 @@ class VaultSyncTest {
                 .note("Old.md", "# Old")
                 .note("Groq.md", "---", "type: entity", "tags: [chips]", "---", "# Groq")
                 .note("AMD.md", "---", "type: entity", "---", "# AMD");
-        VaultSync.Published loaded = published(notes.read());
+        VaultSync.Published loaded = VaultSync.Published.of(notes.read());
         // when A changes (one implication edited, one dropped), Old is deleted, Groq re-tagged, Cerebras added
         notes.note("A.md", "# A", "", "## Implications", "", "**For [[B]] (+):**", "- one")
                 .note("Groq.md", "---", "type: entity", "tags: [chips, inference-specialist]", "---", "# Groq")

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Publish a vault to the theses, implications and entities tables: only what changed is sent, "
                 + "a deleted note becomes a tombstone, all in one transaction.",
-        footer = {"", "Examples:", "  tip load examples/vault", "  tip load ~/vault --dry-run --bootstrap-servers kafka:9092"})
+        footer = {"", "Examples:", "  tip load examples/vault", "  tip load ~/vault --dry-run --bootstrap-servers kafka:9092",
+                "  tip load --watch ~/vault          # then every save is live in about a second; Ctrl-C stops"})
 public final class LoadCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "VAULT", description = "Folder of Markdown notes.")
@@ -34,11 +35,18 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show what would change without publishing.")
     boolean dryRun;
 
+    @Option(names = "--watch", description = "Keep running: publish each change to the vault as it is saved (created, "
+            + "changed, deleted or renamed notes). A note with an error is not published; its last good version stays live.")
+    boolean watch;
+
     @Mixin
     ConnectionOptions connection;
 
     @Override
     public Integer call() throws IOException {
+        if (watch) {
+            return watch();
+        }
         Vault read = VaultReading.read(vault);
         read.problems().forEach(p -> System.err.println(VaultReading.located(vault, p)));
         if (read.hasErrors()) {
@@ -51,6 +59,25 @@ public final class LoadCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int watch() throws IOException {
+        if (dryRun) {
+            throw new UserError("--watch publishes every change; leave out --dry-run (or use `tip lint " + vault + "` to check)");
+        }
+        VaultReading.read(vault); // the same first check as load: a missing folder is a one-line error
+        TipSettings settings = connection.settings();
+        Topics topics = settings.topics();
+        try (KafkaCluster cluster = KafkaCluster.connect(settings.kafka())) {
+            cluster.ensureTopics(topics.all(), settings.app().topicPartitions(), settings.app().topicReplicationFactor());
+        }
+        try (ShutdownSignal signal = new ShutdownSignal(); VaultPublisher publisher = new VaultPublisher(settings.kafka(), topics)) {
+            new LiveLoad(vault, publisher, System.out, System.err).run(signal::requested);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.println("stopped watching " + vault);
+        return 0;
+    }
+
     /** Shared with {@code tip demo}: sync the vault into the tables, creating the topics if needed. */
     static Plan load(TipSettings settings, Topics topics, Vault vault, boolean dryRun) {
         try (KafkaCluster cluster = KafkaCluster.connect(settings.kafka())) {
@@ -58,12 +85,13 @@ public final class LoadCommand implements Callable<Integer> {
                 cluster.ensureTopics(topics.all(), settings.app().topicPartitions(), settings.app().topicReplicationFactor());
             }
         }
-        VaultPublisher publisher = new VaultPublisher(settings.kafka(), topics);
-        Plan plan = publisher.plan(vault);
-        if (!dryRun) {
-            publisher.apply(plan);
+        try (VaultPublisher publisher = new VaultPublisher(settings.kafka(), topics)) {
+            Plan plan = publisher.plan(vault);
+            if (!dryRun) {
+                publisher.apply(plan);
+            }
+            return plan;
         }
-        return plan;
     }
 
     static void print(Plan plan, PrintStream out, boolean dryRun) {
