@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tip.model.EventType;
 import io.tip.model.MarketEvent;
-import io.tip.notes.rule.UsdAmount;
+import io.tip.rules.UsdAmount;
 
 /**
  * Reads the JSON form of a market event (docs/events.md, the contract for producers): one object per line; times as
