@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
  * The syntax tree of a rule. Each node evaluates itself, derives its index anchors and prints its
  * canonical text ({@link #toString()}), which parses back to an equal node.
  */
-public sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Expr.Match, Expr.Amount, Expr.Headline {
+public sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Expr.Match, Expr.Amount, Expr.Headline, Expr.Product,
+        Expr.Attribute {
 
     boolean matches(EventFacts facts);
 
@@ -113,8 +115,8 @@ public sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Expr.Match, Ex
     record Match(Field field, Op op, List<String> values) implements Expr {
         public Match {
             Objects.requireNonNull(field, "field");
-            if (field == Field.AMOUNT || field == Field.HEADLINE) {
-                throw new IllegalArgumentException(field.text() + " is not a name or tag field");
+            if (field == Field.AMOUNT || field == Field.HEADLINE || field == Field.PRODUCT || field == Field.ATTRIBUTE) {
+                throw new IllegalArgumentException(field.text() + " is not a name, tag or source field");
             }
             if (op != Op.EQ && op != Op.NE) {
                 throw new IllegalArgumentException(field.text() + " takes = or !=, not " + op.symbol());
@@ -141,21 +143,23 @@ public sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Expr.Match, Ex
                 case TARGET: return facts.target() != null && facts.target().names().contains(value);
                 case ENTITY: return facts.actor().names().contains(value)
                         || facts.target() != null && facts.target().names().contains(value);
-                case TAG: return facts.allTags().contains(value);
-                case ACTOR_TAG: return facts.actor().tags().contains(value);
-                case TARGET_TAG: return facts.target() != null && facts.target().tags().contains(value);
+                case TAG: return EventFacts.hasTag(facts.allTags(), value);
+                case EVENT_TAG: return EventFacts.hasTag(facts.tags(), value);
+                case ACTOR_TAG: return EventFacts.hasTag(facts.actor().tags(), value);
+                case TARGET_TAG: return facts.target() != null && EventFacts.hasTag(facts.target().tags(), value);
+                case SOURCE: return facts.source() != null && facts.source().strip().equalsIgnoreCase(value);
                 default: throw new IllegalStateException(field.text());
             }
         }
 
         @Override
         public Optional<Set<Anchor>> anchors() {
-            if (op == Op.NE) {
-                return Optional.empty();
+            if (op == Op.NE || field == Field.SOURCE) {
+                return Optional.empty(); // an event's source is not among its index keys
             }
             Anchor.Kind kind = field == Field.TYPE ? Anchor.Kind.TYPE
-                    : field == Field.TAG || field == Field.ACTOR_TAG || field == Field.TARGET_TAG ? Anchor.Kind.TAG
-                    : Anchor.Kind.ENTITY;
+                    : field == Field.TAG || field == Field.EVENT_TAG || field == Field.ACTOR_TAG || field == Field.TARGET_TAG
+                    ? Anchor.Kind.TAG : Anchor.Kind.ENTITY;
             return Optional.of(values.stream().map(v -> new Anchor(kind, v)).collect(Collectors.toUnmodifiableSet()));
         }
 
@@ -192,19 +196,15 @@ public sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Expr.Match, Ex
         }
     }
 
-    /** {@code headline~"a","b"}: the headline contains any of the texts, ignoring case. */
+    /** {@code headline~"a","b"}: the headline holds any of the words or phrases, whole, ignoring case ({@link Words}). */
     record Headline(List<String> texts) implements Expr {
         public Headline {
-            if (texts.isEmpty() || texts.stream().anyMatch(String::isEmpty)) {
-                throw new IllegalArgumentException("empty headline text");
-            }
-            texts = List.copyOf(texts);
+            texts = phrases(texts, "headline");
         }
 
         @Override
         public boolean matches(EventFacts facts) {
-            String headline = facts.headline().toLowerCase(Locale.ROOT);
-            return texts.stream().anyMatch(t -> headline.contains(t.toLowerCase(Locale.ROOT)));
+            return texts.stream().anyMatch(t -> Words.in(facts.headline(), t));
         }
 
         @Override
@@ -216,6 +216,86 @@ public sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Expr.Match, Ex
         public String toString() {
             return "headline~" + texts.stream().map(RuleTokenizer::quote).collect(Collectors.joining(","));
         }
+    }
+
+    /** {@code product~"TPU","Trainium"}: a product of the event holds any of the words or phrases, as in headlines. */
+    record Product(List<String> texts) implements Expr {
+        public Product {
+            texts = phrases(texts, "product");
+        }
+
+        @Override
+        public boolean matches(EventFacts facts) {
+            return facts.products().stream().anyMatch(p -> texts.stream().anyMatch(t -> Words.in(p, t)));
+        }
+
+        @Override
+        public Optional<Set<Anchor>> anchors() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return "product~" + texts.stream().map(RuleTokenizer::quote).collect(Collectors.joining(","));
+        }
+    }
+
+    /**
+     * {@code attr.segment=datacenter} (the value, ignoring case), {@code attr.segment!=x} (none of
+     * them; true when the event lacks the attribute) and {@code attr.note~"sold out"} (words, as in
+     * headlines). The key is compared ignoring case.
+     */
+    record Attribute(String key, Op op, List<String> values) implements Expr {
+        public Attribute {
+            Objects.requireNonNull(key, "key");
+            if (key.isBlank()) {
+                throw new IllegalArgumentException("empty attribute name");
+            }
+            if (!Field.ATTRIBUTE.accepts(op)) {
+                throw new IllegalArgumentException("attr takes =, != or ~, not " + op.symbol());
+            }
+            if (op == Op.CONTAINS) {
+                values = phrases(values, "attr." + key);
+            } else if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("empty value for attr." + key);
+            } else {
+                values = List.copyOf(values);
+            }
+        }
+
+        @Override
+        public boolean matches(EventFacts facts) {
+            String actual = null;
+            for (Map.Entry<String, String> entry : facts.attributes().entrySet()) {
+                if (entry.getKey().equalsIgnoreCase(key)) {
+                    actual = entry.getValue();
+                    break;
+                }
+            }
+            String value = actual;
+            boolean any = value != null && values.stream().anyMatch(v -> op == Op.CONTAINS ? Words.in(value, v)
+                    : value.strip().equalsIgnoreCase(v));
+            return op == Op.NE ? !any : any;
+        }
+
+        @Override
+        public Optional<Set<Anchor>> anchors() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return Field.ATTRIBUTE_PREFIX + key + op.symbol() + values.stream()
+                    .map(op == Op.CONTAINS ? RuleTokenizer::quote : RuleTokenizer::quoteIfNeeded).collect(Collectors.joining(","));
+        }
+    }
+
+    /** Words and phrases for {@code ~}: none empty, and not only a {@code *}. */
+    private static List<String> phrases(List<String> texts, String field) {
+        if (texts.isEmpty() || texts.stream().anyMatch(t -> t.isEmpty() || t.equals("*"))) {
+            throw new IllegalArgumentException("empty " + field + " text");
+        }
+        return List.copyOf(texts);
     }
 
     private static <T extends Expr> List<Expr> flatten(List<Expr> children, Class<T> kind, Function<T, List<Expr>> parts) {

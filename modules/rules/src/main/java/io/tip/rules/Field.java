@@ -17,7 +17,14 @@ public enum Field {
     ACTOR_TAG("actor.tag", Op.EQ, Op.NE),
     TARGET_TAG("target.tag", Op.EQ, Op.NE),
     AMOUNT("amount", Op.EQ, Op.NE, Op.GT, Op.GE, Op.LT, Op.LE),
-    HEADLINE("headline", Op.CONTAINS);
+    HEADLINE("headline", Op.CONTAINS),
+    EVENT_TAG("event.tag", Op.EQ, Op.NE),
+    PRODUCT("product", Op.CONTAINS),
+    SOURCE("source", Op.EQ, Op.NE),
+    /** {@code attr.KEY}: the attribute KEY; the key is written after the dot. */
+    ATTRIBUTE("attr.KEY", Op.EQ, Op.NE, Op.CONTAINS);
+
+    static final String ATTRIBUTE_PREFIX = "attr.";
 
     private final String text;
     private final Set<Op> operators;
@@ -44,9 +51,13 @@ public enum Field {
         return String.join(", ", symbols.subList(0, symbols.size() - 1)) + " or " + symbols.get(symbols.size() - 1);
     }
 
+    /** The field a term names; {@code attr.segment} is {@link #ATTRIBUTE} (its key is read by the parser). */
     static Optional<Field> byText(String text) {
         String wanted = text.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.text.equals(wanted)).findFirst();
+        if (wanted.startsWith(ATTRIBUTE_PREFIX) && wanted.length() > ATTRIBUTE_PREFIX.length()) {
+            return Optional.of(ATTRIBUTE);
+        }
+        return Arrays.stream(values()).filter(f -> f != ATTRIBUTE && f.text.equals(wanted)).findFirst();
     }
 
     static String known() {

@@ -30,6 +30,9 @@ final class RuleParser {
     private final List<Token> tokens;
     private int position;
     private int depth;
+    /** The last term read, as {@code actor=}, and its last value: to teach quoting when a name has a space. */
+    private String lastTerm;
+    private Token lastValue;
 
     private RuleParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -106,11 +109,10 @@ final class RuleParser {
         if (name.kind() != Kind.WORD || name.isKeyword("and") || name.isKeyword("or")) {
             throw new RuleSyntaxException("expected a term such as type=acquisition but found " + name.describe(), name.column());
         }
-        Field field = Field.byText(name.text()).orElseThrow(() -> new RuleSyntaxException(
-                "unknown field '" + name.text() + "' (known: " + Field.known() + ")", name.column()));
+        Field field = Field.byText(name.text()).orElseThrow(() -> unknownField(name));
         Token operator = next();
         if (operator.kind() != Kind.OPERATOR) {
-            throw new RuleSyntaxException("expected an operator (" + field.operatorList() + ") after " + field.text()
+            throw new RuleSyntaxException("expected an operator (" + field.operatorList() + ") after " + name.text()
                     + " but found " + operator.describe(), operator.column());
         }
         Op op = Arrays.stream(Op.values()).filter(o -> o.symbol().equals(operator.text())).findFirst().orElseThrow();
@@ -119,12 +121,44 @@ final class RuleParser {
                     + " (use " + field.operatorList() + ")", operator.column());
         }
         List<Token> values = values(field);
-        switch (field) {
-            case AMOUNT: return amount(op, values);
-            case HEADLINE: return new Expr.Headline(texts(values));
-            case TYPE: return new Expr.Match(field, op, eventTypes(values));
-            default: return new Expr.Match(field, op, texts(values));
+        lastTerm = name.text() + op.symbol();
+        lastValue = values.get(values.size() - 1);
+        try {
+            switch (field) {
+                case AMOUNT: return amount(op, values);
+                case HEADLINE: return new Expr.Headline(texts(values));
+                case PRODUCT: return new Expr.Product(texts(values));
+                case ATTRIBUTE: return new Expr.Attribute(name.text().substring(Field.ATTRIBUTE_PREFIX.length()), op, texts(values));
+                case TYPE: return new Expr.Match(field, op, eventTypes(values));
+                default: return new Expr.Match(field, op, texts(values));
+            }
+        } catch (RuleSyntaxException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new RuleSyntaxException(e.getMessage() + " (write a word or phrase)", values.get(0).column());
         }
+    }
+
+    /**
+     * An unknown field. When it directly follows a term's bare value and no operator follows it,
+     * it is the rest of a name with a space ({@code actor=SK Hynix}): say so, and how to quote it.
+     */
+    private RuleSyntaxException unknownField(Token name) {
+        boolean followsBareValue = lastValue != null && lastValue.kind() == Kind.WORD && tokens.get(position - 2) == lastValue;
+        if (followsBareValue && peek().kind() != Kind.OPERATOR) {
+            StringBuilder whole = new StringBuilder(lastValue.text()).append(' ').append(name.text());
+            for (int i = position; tokens.get(i).kind() == Kind.WORD && !isKeyword(tokens.get(i))
+                    && tokens.get(i + 1).kind() != Kind.OPERATOR; i++) {
+                whole.append(' ').append(tokens.get(i).text());
+            }
+            return new RuleSyntaxException("'" + name.text() + "' looks like part of a name with a space: quote it, "
+                    + lastTerm + RuleTokenizer.quote(whole.toString()), name.column());
+        }
+        return new RuleSyntaxException("unknown field '" + name.text() + "' (known: " + Field.known() + ")", name.column());
+    }
+
+    private static boolean isKeyword(Token token) {
+        return token.isKeyword("and") || token.isKeyword("or") || token.isKeyword("not");
     }
 
     private List<Token> values(Field field) {
@@ -132,7 +166,7 @@ final class RuleParser {
         while (true) {
             Token value = next();
             boolean missing = value.kind() != Kind.WORD && value.kind() != Kind.STRING
-                    || value.text().isEmpty() || field != Field.HEADLINE && value.text().isBlank();
+                    || value.text().isEmpty() || !field.accepts(Op.CONTAINS) && value.text().isBlank();
             if (missing) {
                 throw new RuleSyntaxException("empty value for " + field.text() + " (found " + value.describe() + ")", value.column());
             }

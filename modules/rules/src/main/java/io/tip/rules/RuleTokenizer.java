@@ -43,6 +43,8 @@ final class RuleTokenizer {
                 i++;
             } else if (c == '"' || c == '\'') {
                 i = readString(text, i, tokens);
+            } else if (text.startsWith("[[", i)) {
+                i = readLink(text, i, tokens);
             } else if (c == '=' || c == '~') {
                 tokens.add(new Token(Kind.OPERATOR, String.valueOf(c), column));
                 i++;
@@ -85,13 +87,30 @@ final class RuleTokenizer {
         throw new RuleSyntaxException("unterminated quote " + quote + " (close it with " + quote + ")", start + 1);
     }
 
+    /**
+     * {@code [[SK Hynix]]} or {@code [[SK Hynix|Hynix]]} where an entity name is expected: the
+     * link's target, as a quoted string would give it, so a name copied from the note just works.
+     */
+    private static int readLink(String text, int start, List<Token> tokens) {
+        int end = text.indexOf("]]", start + 2);
+        if (end < 0) {
+            throw new RuleSyntaxException("unterminated [[ (close the link with ]])", start + 1);
+        }
+        String target = text.substring(start + 2, end).split("[|#]", 2)[0].strip();
+        if (target.isEmpty()) {
+            throw new RuleSyntaxException("empty link [[]] (write the name inside: [[SK Hynix]])", start + 1);
+        }
+        tokens.add(new Token(Kind.STRING, target, start + 1));
+        return end + 2;
+    }
+
     private static boolean isWordChar(char c) {
         return !Character.isWhitespace(c) && SPECIAL.indexOf(c) < 0;
     }
 
     /** The value as a bare word when it reads back as the same word, else quoted. */
     static String quoteIfNeeded(String value) {
-        boolean bare = !value.isEmpty() && value.chars().allMatch(c -> isWordChar((char) c))
+        boolean bare = !value.isEmpty() && value.chars().allMatch(c -> isWordChar((char) c)) && !value.startsWith("[[")
                 && !KEYWORDS.contains(value.toLowerCase(Locale.ROOT));
         return bare ? value : quote(value);
     }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 /** Properties of the rule language over generated rules, events and junk. */
 class RulePropertiesTest {
     private static final List<Field> NAME_FIELDS = List.of(Field.ACTOR, Field.TARGET, Field.ENTITY, Field.TAG,
-            Field.ACTOR_TAG, Field.TARGET_TAG);
+            Field.ACTOR_TAG, Field.TARGET_TAG, Field.EVENT_TAG, Field.SOURCE);
     private static final List<Op> AMOUNT_OPS = List.of(Op.EQ, Op.NE, Op.GT, Op.GE, Op.LT, Op.LE);
 
     @Property(tries = 500)
@@ -54,7 +54,8 @@ class RulePropertiesTest {
     @Provide
     Arbitrary<Rule> rules() {
         Arbitrary<String> values = Arbitraries.oneOf(
-                Arbitraries.of("NVIDIA", "Long Broadcom", "and", "OR", "Not", "a\"b", "x,y", "(p)", "c:\\d", "it's", "inference-specialist"),
+                Arbitraries.of("NVIDIA", "Long Broadcom", "and", "OR", "Not", "a\"b", "x,y", "(p)", "c:\\d", "it's", "inference-specialist",
+                        "[[SK Hynix]]", "[[a|b]]", "semis/memory", "cut*"),
                 Arbitraries.strings().ofMinLength(1).ofMaxLength(8).filter(s -> !s.isBlank()));
         Arbitrary<String> texts = Arbitraries.oneOf(values, Arbitraries.of(" ", "  x "));
         return expressions(values, texts, 3).map(Rule::new);
@@ -62,19 +63,19 @@ class RulePropertiesTest {
 
     @Provide
     Arbitrary<Rule> smallRules() {
-        return expressions(Arbitraries.of("nvidia", "NVDA", "Groq", "aws", "chips", "Inference", "gpu"),
-                Arbitraries.of("acquire", "cut", "GROQ"), 3).map(Rule::new);
+        return expressions(Arbitraries.of("nvidia", "NVDA", "Groq", "aws", "chips", "Inference", "gpu", "semis", "semis/memory"),
+                Arbitraries.of("acquire", "cut", "GROQ", "cut*"), 3).map(Rule::new);
     }
 
     @Provide
     Arbitrary<EventFacts> events() {
         Arbitrary<Party> parties = Combinators.combine(
                 Arbitraries.of("nvidia", "nvda", "groq", "amazon", "aws").set().ofMinSize(1).ofMaxSize(3),
-                Arbitraries.of("chips", "gpu", "inference", "hyperscaler").set().ofMaxSize(2)).as(Party::new);
+                Arbitraries.of("chips", "gpu", "inference", "hyperscaler", "semis/memory").set().ofMaxSize(2)).as(Party::new);
         return Combinators.combine(
                 Arbitraries.of("ACQUISITION", "MERGER", "product-launch"),
                 parties, parties.injectNull(0.3),
-                Arbitraries.of("inference", "chips", "edge").set().ofMaxSize(2),
+                Arbitraries.of("inference", "chips", "edge", "semis/memory/hbm").set().ofMaxSize(2),
                 Arbitraries.of(0L, 1_000_000_000L, 20_000_000_000L).injectNull(0.3),
                 Arbitraries.of("NVIDIA to acquire Groq", "", "AWS price cut")).as(EventFacts::new);
     }
@@ -96,7 +97,12 @@ class RulePropertiesTest {
                         .list().ofMinSize(1).ofMaxSize(2)).as((op, types) -> new Expr.Match(Field.TYPE, op, types)),
                 Combinators.combine(Arbitraries.of(AMOUNT_OPS), Arbitraries.oneOf(Arbitraries.of(0L, 1_500_000_000L, 20_000_000_000L),
                         Arbitraries.longs().between(0, Long.MAX_VALUE))).as(Expr.Amount::new),
-                texts.list().ofMinSize(1).ofMaxSize(2).map(Expr.Headline::new));
+                texts.list().ofMinSize(1).ofMaxSize(2).map(Expr.Headline::new),
+                texts.list().ofMinSize(1).ofMaxSize(2).map(Expr.Product::new),
+                Combinators.combine(Arbitraries.strings().alpha().numeric().withChars("_-.").ofMinLength(1).ofMaxLength(6),
+                        Arbitraries.of(Op.EQ, Op.NE), values.list().ofMinSize(1).ofMaxSize(2)).as(Expr.Attribute::new),
+                Combinators.combine(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6), texts.list().ofMinSize(1).ofMaxSize(2))
+                        .as((key, phrases) -> new Expr.Attribute(key, Op.CONTAINS, phrases)));
         if (depth == 0) {
             return terms;
         }

@@ -10,7 +10,16 @@ class RuleSyntaxTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
-            "tpye=acquisition | 1 | unknown field 'tpye' (known: type, actor, target, entity, tag, actor.tag, target.tag, amount, headline)",
+            "tpye=acquisition | 1 | unknown field 'tpye' (known: type, actor, target, entity, tag, actor.tag, target.tag, amount, headline, event.tag, product, source, attr.KEY)",
+            "actor=SK Hynix | 10 | 'Hynix' looks like part of a name with a space: quote it, actor=\"SK Hynix\"",
+            "type=capacity and Actor=SK Hynix Inc and tag=hbm | 28 | 'Hynix' looks like part of a name with a space: quote it, Actor=\"SK Hynix Inc\"",
+            "entity=NVIDIA,SK Hynix | 18 | 'Hynix' looks like part of a name with a space: quote it, entity=\"SK Hynix\"",
+            "actor=SK tpye=merger | 10 | unknown field 'tpye' (known: type, actor, target, entity, tag, actor.tag, target.tag, amount, headline, event.tag, product, source, attr.KEY)",
+            "entity=[[SK Hynix | 8 | unterminated [[ (close the link with ]])",
+            "entity=[[]] | 8 | empty link [[]] (write the name inside: [[SK Hynix]])",
+            "product=TPU | 8 | operator = does not work with product (use ~)",
+            "attr.segment>1 | 13 | operator > does not work with attr.KEY (use =, != or ~)",
+            "headline~\"*\" | 10 | empty headline text (write a word or phrase)",
             "type>=acquisition | 5 | operator >= does not work with type (use = or !=)",
             "headline=\"x\" | 9 | operator = does not work with headline (use ~)",
             "actor~NVIDIA | 6 | operator ~ does not work with actor (use = or !=)",
