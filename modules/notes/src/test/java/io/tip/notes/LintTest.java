@@ -43,7 +43,7 @@ class LintTest {
     void malformedRule() {
         vault.note("T.md", thesisWithSignal("| SUPPORTS | tpye=acquisition | why | 0.5 |"));
         assertThat(vault.lint()).containsExactly("T.md:10: malformed rule 'tpye=acquisition': unknown field 'tpye' "
-                + "(known: type, actor, target, entity, tag, actor.tag, target.tag, amount, headline) (column 1)");
+                + "(known: type, actor, target, entity, tag, actor.tag, target.tag, amount, headline, event.tag, product, source, attr.KEY) (column 1)");
         // the bad signal is dropped, the good one kept
         assertThat(vault.read().theses().get(0).getSignals()).hasSize(1);
     }
