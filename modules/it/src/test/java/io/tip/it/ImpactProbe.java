@@ -61,4 +61,23 @@ final class ImpactProbe {
                         list -> list.stream().anyMatch(i -> i.getThesisId().equals(HeadlineScenario.CONVERGENCE)));
         return new Outcome(mine);
     }
+
+    /** A thesis note whose one signal, with this stance, fires on the probe's tag {@code edge-inference}. */
+    static String edgeNote(String stance) {
+        return """
+                ---
+                type: thesis
+                tags: [chips]
+                ---
+                # Edge inference
+
+                Phones and devices keep needing efficiency-optimized inference chips.
+
+                ## Signals
+
+                | Stance | When | Why | Weight |
+                |--------|------|-----|--------|
+                | %s | tag=edge-inference | Edge inference demand shows up in the deals. | 0.6 |
+                """.formatted(stance);
+    }
 }

@@ -62,53 +62,54 @@ class LoadWatchTest {
 
     private static void watchedSaves(Path vault, TipHttp http, EventProducer probes, CommittedTopic<String, ThesisImpact> impacts)
             throws IOException {
-        {
-            await("the pipeline serves the vault").atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/theses/long-broadcom").status() == 200);
-            ImpactProbe probe = new ImpactProbe(probes, impacts, EDGE);
+        await("the pipeline serves the vault").atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/theses/long-broadcom").status() == 200);
+        ImpactProbe probe = new ImpactProbe(probes, impacts, EDGE);
 
-            // When a note is added (written to a temp file and renamed into place, as many editors save)
-            save(vault.resolve("Edge inference.md"), edgeNote("SUPPORTS"), Style.TEMP_FILE_RENAMED);
-            probe.until(i -> i.thesis(EDGE).map(ThesisImpact::getStance).equals(Optional.of(Stance.SUPPORTS)));
+        // When a note is added (written to a temp file and renamed into place, as many editors save)
+        save(vault.resolve("Edge inference.md"), ImpactProbe.edgeNote("SUPPORTS"), Style.TEMP_FILE_RENAMED);
+        probe.until(i -> i.thesis(EDGE).map(ThesisImpact::getStance).equals(Optional.of(Stance.SUPPORTS)));
 
-            // When it is edited in place
-            save(vault.resolve("Edge inference.md"), edgeNote("CHALLENGES"), Style.IN_PLACE);
-            probe.until(i -> i.thesis(EDGE).map(ThesisImpact::getStance).equals(Optional.of(Stance.CHALLENGES)));
+        // When it is edited in place
+        save(vault.resolve("Edge inference.md"), ImpactProbe.edgeNote("CHALLENGES"), Style.IN_PLACE);
+        probe.until(i -> i.thesis(EDGE).map(ThesisImpact::getStance).equals(Optional.of(Stance.CHALLENGES)));
 
-            // When an edit breaks it, the last good version stays live
-            save(vault.resolve("Edge inference.md"), edgeNote("CHALLENGES").replace("tag=edge-inference", "tag=edge-inference and ("),
-                    Style.VIM_BACKUP);
-            // while another note's change in the same save goes live
-            String before = version(http, "long-broadcom");
-            save(vault.resolve("Long Broadcom.md"), Files.readString(vault.resolve("Long Broadcom.md")) + "\nA later thought.\n",
-                    Style.IN_PLACE);
-            await("the other note's change published").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> !version(http, "long-broadcom").equals(before));
-            for (int i = 0; i < 3; i++) {
-                assertThat(probe.send().thesis(EDGE).map(ThesisImpact::getStance)).contains(Stance.CHALLENGES);
-            }
-
-            // When it is deleted, it no longer matches
-            Files.delete(vault.resolve("Edge inference.md"));
-            probe.until(i -> i.thesis(EDGE).isEmpty());
-
-            // Save to live: from writing a note to the pipeline serving the new version
-            List<Long> millis = new ArrayList<>();
-            Path note = vault.resolve("Long Broadcom.md");
-            String original = Files.readString(note);
-            for (int i = 0; i < SAVES; i++) {
-                String marker = "save-" + i + "-of-" + SAVES;
-                String text = original.replace("removes a revenue stream.", "removes a revenue stream (" + marker + ").");
-                long start = System.nanoTime();
-                save(note, text, Style.values()[i % Style.values().length]);
-                await("save " + i + " live").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
-                        .until(() -> http.get("/api/theses/long-broadcom").body().contains(marker));
-                millis.add((System.nanoTime() - start) / 1_000_000);
-            }
-            Collections.sort(millis);
-            System.out.printf("tip load --watch, save to live over %d saves: p50 %d ms, max %d ms (load average %.2f on %d cores, "
-                            + "machine shared with other builds)%n", SAVES, millis.get(SAVES / 2 - 1), millis.get(SAVES - 1),
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+        // When an edit breaks it, the last good version stays live
+        save(vault.resolve("Edge inference.md"), ImpactProbe.edgeNote("CHALLENGES").replace("tag=edge-inference", "tag=edge-inference and ("),
+                Style.VIM_BACKUP);
+        // while another note's change in the same save goes live
+        String before = version(http, "long-broadcom");
+        save(vault.resolve("Long Broadcom.md"), Files.readString(vault.resolve("Long Broadcom.md")) + "\nA later thought.\n",
+                Style.IN_PLACE);
+        await("the other note's change published").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !version(http, "long-broadcom").equals(before));
+        for (int i = 0; i < 3; i++) {
+            assertThat(probe.send().thesis(EDGE).map(ThesisImpact::getStance)).contains(Stance.CHALLENGES);
         }
+
+        // When it is deleted, it no longer matches
+        Files.delete(vault.resolve("Edge inference.md"));
+        probe.until(i -> i.thesis(EDGE).isEmpty());
+
+        saveToLive(vault.resolve("Long Broadcom.md"), http);
+    }
+
+    /** From writing a note to the pipeline serving the new version, over {@link #SAVES} saves in every editor style. */
+    private static void saveToLive(Path note, TipHttp http) throws IOException {
+        List<Long> millis = new ArrayList<>();
+        String original = Files.readString(note);
+        for (int i = 0; i < SAVES; i++) {
+            String marker = "save-" + i + "-of-" + SAVES;
+            String text = original.replace("removes a revenue stream.", "removes a revenue stream (" + marker + ").");
+            long start = System.nanoTime();
+            save(note, text, Style.values()[i % Style.values().length]);
+            await("save " + i + " live").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> http.get("/api/theses/long-broadcom").body().contains(marker));
+            millis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        Collections.sort(millis);
+        System.out.printf("tip load --watch, save to live over %d saves: p50 %d ms, max %d ms (load average %.2f on %d cores, "
+                        + "machine shared with other builds)%n", SAVES, millis.get(SAVES / 2 - 1), millis.get(SAVES - 1),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
     }
 
     private static String version(TipHttp http, String thesisId) {
@@ -137,23 +138,5 @@ class LoadWatchTest {
                 Files.deleteIfExists(backup);
             }
         }
-    }
-
-    private static String edgeNote(String stance) {
-        return """
-                ---
-                type: thesis
-                tags: [chips]
-                ---
-                # Edge inference
-
-                Phones and devices keep needing efficiency-optimized inference chips.
-
-                ## Signals
-
-                | Stance | When | Why | Weight |
-                |--------|------|-----|--------|
-                | %s | tag=edge-inference | Edge inference demand shows up in the deals. | 0.6 |
-                """.formatted(stance);
     }
 }

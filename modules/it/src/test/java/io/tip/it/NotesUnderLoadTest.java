@@ -89,20 +89,6 @@ class NotesUnderLoadTest {
     }
 
     private static void writeEdgeNote(Path vault, String stance) throws IOException {
-        Files.writeString(vault.resolve("Edge inference.md"), """
-                ---
-                type: thesis
-                tags: [chips]
-                ---
-                # Edge inference
-
-                Phones and devices keep needing efficiency-optimized inference chips.
-
-                ## Signals
-
-                | Stance | When | Why | Weight |
-                |--------|------|-----|--------|
-                | %s | tag=edge-inference | Edge inference demand shows up in the deals. | 0.6 |
-                """.formatted(stance));
+        Files.writeString(vault.resolve("Edge inference.md"), ImpactProbe.edgeNote(stance));
     }
 }
