@@ -100,7 +100,8 @@ public final class EventJson {
         return Optional.of(instant(field, value.asText()));
     }
 
-    static Instant instant(String field, String text) {
+    /** A date ({@code YYYY-MM-DD}, midnight UTC) or an ISO-8601 instant; the error names {@code field}. */
+    public static Instant instant(String field, String text) {
         try {
             return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
         } catch (DateTimeParseException e) {
