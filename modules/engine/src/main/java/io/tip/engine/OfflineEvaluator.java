@@ -3,6 +3,7 @@ package io.tip.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,24 @@ public final class OfflineEvaluator {
         }
         dedupe.sent(event.getId(), recordTimeMs);
         return new Evaluation(event, Outcome.MATCHED, null, steps);
+    }
+
+    /**
+     * One thesis's impacts folded from nothing in event-time order (then event id), each with the
+     * state it leaves: the thesis's score and status over event time, by the pipeline's own fold.
+     * The final state equals the one in {@link #states()}, since the fold does not depend on order.
+     */
+    public List<Step> overEventTime(List<ThesisImpact> impactsOfOneThesis) {
+        List<ThesisImpact> ordered = new ArrayList<>(impactsOfOneThesis);
+        ordered.sort(Comparator.comparing(ThesisImpact::getEventTime).thenComparing(ThesisImpact::getEventId));
+        List<Step> steps = new ArrayList<>(ordered.size());
+        ThesisState state = null;
+        for (ThesisImpact impact : ordered) {
+            ThesisState next = fold.apply(state, impact);
+            steps.add(new Step(impact, state == null ? ThesisStatus.STEADY : state.getStatus(), next));
+            state = next;
+        }
+        return steps;
     }
 
     /** The state of every thesis moved so far, by thesis id: what thesis-state would hold. */

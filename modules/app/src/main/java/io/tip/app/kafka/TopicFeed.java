@@ -41,8 +41,13 @@ public final class TopicFeed<V> implements AutoCloseable {
 
     /** Waits up to {@code timeout} and hands every record to {@code sink}, tombstones (null values) included. */
     public void poll(Duration timeout, BiConsumer<String, V> sink) {
+        records(timeout, record -> sink.accept(record.key(), record.value()));
+    }
+
+    /** Like {@link #poll(Duration, BiConsumer)}, whole records: for readers that need the timestamp too. */
+    public void records(Duration timeout, Consumer<ConsumerRecord<String, V>> sink) {
         for (ConsumerRecord<String, V> record : consumer.poll(timeout)) {
-            sink.accept(record.key(), record.value());
+            sink.accept(record);
         }
     }
 
