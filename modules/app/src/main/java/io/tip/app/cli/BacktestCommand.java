@@ -30,13 +30,13 @@ import io.tip.app.config.ConnectionOptions;
 import io.tip.app.config.TipSettings;
 import io.tip.app.format.EventJson;
 import io.tip.app.kafka.ClientSettings;
-import io.tip.app.kafka.EventHistory;
 import io.tip.app.kafka.KafkaCluster;
 import io.tip.app.kafka.TopicFeed;
 import io.tip.app.trial.ImpactDiff;
 import io.tip.app.trial.ThesisChoice;
 import io.tip.app.trial.TimelinePicture;
 import io.tip.app.trial.TrialSummary;
+import io.tip.engine.EventHistory;
 import io.tip.engine.OfflineEvaluator;
 import io.tip.engine.OfflineEvaluator.Evaluation;
 import io.tip.engine.OfflineEvaluator.Step;
@@ -126,7 +126,7 @@ public final class BacktestCommand implements Callable<Integer> {
         long undeserializable;
         long started = System.nanoTime();
         long records;
-        try (EventHistory history = new EventHistory(settings.kafka(), topics.marketEvents(), from, to);
+        try (EventHistory history = new EventHistory(ClientSettings.consumer(settings.kafka()), topics.marketEvents(), from, to);
              Publisher publisher = publish == null ? null : new Publisher(settings, topics, publish)) {
             Progress progress = new Progress("backtest: read", System.err, history.total());
             long[] count = {0};
@@ -145,6 +145,8 @@ public final class BacktestCommand implements Callable<Integer> {
             progress.done();
             undeserializable = history.undeserializable();
             records = count[0];
+        } catch (EventHistory.UnreadableException e) {
+            throw new UserError(e.getMessage());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
 

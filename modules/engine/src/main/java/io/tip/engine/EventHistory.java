@@ -1,4 +1,4 @@
-package io.tip.app.kafka;
+package io.tip.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
-import io.tip.app.cli.UserError;
 import io.tip.model.MarketEvent;
 import io.tip.model.topics.Topic;
 import io.tip.registry.client.RegistryUnreachableException;
@@ -27,9 +26,17 @@ import io.tip.registry.client.RegistryUnreachableException;
  * or after {@code since} (offsetsForTimes; the beginning when not given) to the first at or after
  * {@code until}, or to the end offsets taken when the pass starts, so events appended meanwhile are
  * not read. No consumer group: it takes no work and commits no offsets. read_committed, so events
- * of aborted transactions are left out, as the pipeline leaves them out.
+ * of aborted transactions are left out, as the pipeline leaves them out. What {@code tip backtest}
+ * and the replay benchmark read, so the benchmark measures the command's own path.
  */
 public final class EventHistory implements AutoCloseable {
+
+    /** The history cannot be read: the message says why and what to check. */
+    public static final class UnreadableException extends RuntimeException {
+        public UnreadableException(String message) {
+            super(message);
+        }
+    }
 
     /** One record of the history; {@code event} is null when the value was a tombstone. */
     public interface Sink {
@@ -43,8 +50,9 @@ public final class EventHistory implements AutoCloseable {
     private final Map<TopicPartition, Long> end = new HashMap<>();
     private long undeserializable;
 
-    public EventHistory(Map<String, Object> kafkaSettings, Topic<String, MarketEvent> topic, Instant since, Instant until) {
-        Map<String, Object> settings = ClientSettings.consumer(kafkaSettings);
+    /** {@code consumerSettings}: connection and security settings of a Kafka consumer (group and offsets are set here). */
+    public EventHistory(Map<String, Object> consumerSettings, Topic<String, MarketEvent> topic, Instant since, Instant until) {
+        Map<String, Object> settings = new HashMap<>(consumerSettings);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Large fetches: a replay is bound by how fast records arrive, not by how fast they are evaluated.
@@ -58,7 +66,7 @@ public final class EventHistory implements AutoCloseable {
         List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15));
         if (infos == null || infos.isEmpty()) {
             consumer.close(Duration.ZERO);
-            throw new UserError("topic " + topic.name() + " does not exist on this cluster: there is no history to test against "
+            throw new UnreadableException("topic " + topic.name() + " does not exist on this cluster: there is no history to test against "
                     + "(check --bootstrap-servers and topic.prefix)");
         }
         List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -111,7 +119,7 @@ public final class EventHistory implements AutoCloseable {
                     event = record.value() == null ? null : values.deserialize(topic.name(), record.headers(), record.value());
                 } catch (RuntimeException e) {
                     if (causedBy(e, RegistryUnreachableException.class)) {
-                        throw new UserError("cannot reach the schema registry to read " + topic.name() + ": " + e.getMessage()
+                        throw new UnreadableException("cannot reach the schema registry to read " + topic.name() + ": " + e.getMessage()
                                 + " (check --schema-registry-url)");
                     }
                     undeserializable++; // the pipeline dead-letters these
