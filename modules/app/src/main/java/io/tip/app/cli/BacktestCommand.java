@@ -101,11 +101,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 throw new UserError("--picture " + picture + ": name the file .svg or .png");
             }
         }
-        Vault read = VaultReading.read(vault);
-        if (read.hasErrors()) {
-            read.errors().forEach(p -> System.err.println(VaultReading.located(vault, p)));
-            throw new UserError("the vault has errors (above); fix them (`tip lint " + vault + "`) and run the backtest again", 2);
-        }
+        Vault read = VaultReading.readClean(vault, "fix them (`tip lint " + vault + "`) and run the backtest again");
         ThesisChoice choice = ThesisChoice.of(read, thesis);
         TipSettings settings = connection.settings();
         Topics topics = settings.topics();

@@ -50,11 +50,7 @@ public final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Vault read = VaultReading.read(vault);
-        if (read.hasErrors()) {
-            read.errors().forEach(p -> System.err.println(VaultReading.located(vault, p)));
-            throw new UserError("the vault has errors (above); fix them and run `tip test` again", 2);
-        }
+        Vault read = VaultReading.readClean(vault, "fix them and run `tip test` again");
         if (!Files.isReadable(events)) {
             throw new UserError("cannot read events file " + events + ": give a JSON-lines file of events (try examples/events.jsonl)");
         }
