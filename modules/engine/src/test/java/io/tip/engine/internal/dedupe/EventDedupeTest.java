@@ -1,10 +1,10 @@
-package io.tip.engine.dedupe;
+package io.tip.engine.internal.dedupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import io.tip.engine.dedupe.EventDedupe.Route;
+import io.tip.engine.internal.dedupe.EventDedupe.Route;
 
 /** The dedupe decision the topology and offline evaluation share, on the in-memory seen-events of offline runs. */
 class EventDedupeTest {
