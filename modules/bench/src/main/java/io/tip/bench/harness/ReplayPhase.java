@@ -1,5 +1,7 @@
 package io.tip.bench.harness;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,7 +23,8 @@ import io.tip.model.MarketEvent;
 public final class ReplayPhase {
 
     /** Events per second of the whole replay and of evaluation alone, and the impacts found. */
-    public record Result(long events, long impacts, long undeserializable, double replaySeconds, double evaluateSeconds) {
+    public record Result(long events, long impacts, long undeserializable, double replaySeconds, double replayCpuSeconds,
+                         double evaluateSeconds, double evaluateCpuSeconds) {
         public double replayPerSec() {
             return events / replaySeconds;
         }
@@ -31,15 +34,19 @@ public final class ReplayPhase {
         }
 
         public String table() {
-            return String.format(Locale.ROOT, "replay (tip backtest's path)      %,12d events  %,10d impacts  %7.1f s  %,10.0f events/s%n"
-                            + "evaluation alone (in memory)      %,12d events  %,10d impacts  %7.1f s  %,10.0f events/s%n",
-                    events, impacts, replaySeconds, replayPerSec(), events, impacts, evaluateSeconds, evaluatePerSec());
+            return String.format(Locale.ROOT, "%-32s %12s %10s %8s %13s %13s%n", "", "events", "impacts", "wall s", "events/s", "per CPU-s")
+                    + String.format(Locale.ROOT, "%-32s %,12d %,10d %8.1f %,13.0f %,13.0f%n", "replay (tip backtest's path)",
+                    events, impacts, replaySeconds, replayPerSec(), events / replayCpuSeconds)
+                    + String.format(Locale.ROOT, "%-32s %,12d %,10d %8.1f %,13.0f %,13.0f%n", "evaluation alone (in memory)",
+                    events, impacts, evaluateSeconds, evaluatePerSec(), events / evaluateCpuSeconds)
+                    + "(per CPU-s: events per second of CPU time of the thread that reads and evaluates, the broker's threads not counted)\n";
         }
 
         public String json() {
             return String.format(Locale.ROOT, "{\"replay\":{\"events\":%d,\"impacts\":%d,\"undeserializable\":%d,\"seconds\":%.3f,\"eventsPerSec\":%.0f,"
-                    + "\"evaluateSeconds\":%.3f,\"evaluateEventsPerSec\":%.0f}}", events, impacts, undeserializable, replaySeconds,
-                    replayPerSec(), evaluateSeconds, evaluatePerSec());
+                    + "\"eventsPerCpuSec\":%.0f,\"evaluateSeconds\":%.3f,\"evaluateEventsPerSec\":%.0f,\"evaluateEventsPerCpuSec\":%.0f}}",
+                    events, impacts, undeserializable, replaySeconds, replayPerSec(), events / replayCpuSeconds, evaluateSeconds,
+                    evaluatePerSec(), events / evaluateCpuSeconds);
         }
     }
 
@@ -56,7 +63,9 @@ public final class ReplayPhase {
         EngineConfig config = new EngineConfig(Map.of());
         OfflineEvaluator replaying = new OfflineEvaluator(config, vault.theses(), vault.implications(), vault.entities());
         long[] read = {0, 0};
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long undeserializable;
         try (EventHistory history = new EventHistory(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
                 stack.topics().marketEvents(), null, null)) {
@@ -68,6 +77,7 @@ public final class ReplayPhase {
             undeserializable = history.undeserializable();
         }
         double replaySeconds = (System.nanoTime() - start) / 1e9;
+        double replayCpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
 
         reporter.progress("evaluating the same events in memory");
         // Generated in chunks outside the clock, so neither generation nor a million events held at once is measured.
@@ -76,16 +86,19 @@ public final class ReplayPhase {
         long now = System.currentTimeMillis();
         long impacts = 0;
         long evaluateNanos = 0;
+        long evaluateCpuNanos = 0;
         for (long done = 0; done < count; ) {
             int n = (int) Math.min(chunk.length, count - done);
             for (int i = 0; i < n; i++) {
                 chunk[i] = events.get();
             }
             long chunkStart = System.nanoTime();
+            long chunkCpu = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < n; i++) {
                 impacts += alone.evaluate(chunk[i].getId(), chunk[i], now).steps().size();
             }
             evaluateNanos += System.nanoTime() - chunkStart;
+            evaluateCpuNanos += threads.getCurrentThreadCpuTime() - chunkCpu;
             done += n;
         }
         double evaluateSeconds = evaluateNanos / 1e9;
@@ -93,6 +106,6 @@ public final class ReplayPhase {
             reporter.progress("note: replay found " + read[1] + " impacts, evaluation alone " + impacts
                     + " (re-sent events are deduplicated by record time, which differs between the two)");
         }
-        return new Result(read[0], read[1], undeserializable, replaySeconds, evaluateSeconds);
+        return new Result(read[0], read[1], undeserializable, replaySeconds, replayCpuSeconds, evaluateSeconds, evaluateCpuNanos / 1e9);
     }
 }
