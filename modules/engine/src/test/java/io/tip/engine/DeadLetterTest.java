@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,6 +52,7 @@ class DeadLetterTest {
         assertThat(header(letter, DeadLetterHandler.REASON_HEADER)).contains(reason);
         assertThat(header(letter, "__streams.errors.topic")).isEqualTo("market-events");
         assertThat(pipeline.deadLetters.isEmpty()).isTrue();
+        assertThat(pipeline.counts.deadLetters).hasValue(1);
         assertThat(pipeline.impacts.readValuesToList()).extracting(i -> i.getEventId()).containsExactly("good");
     }
 
@@ -58,8 +60,7 @@ class DeadLetterTest {
         return Stream.of(
                 Arguments.of("garbage bytes", "e1".getBytes(StandardCharsets.UTF_8), "not a market event".getBytes(StandardCharsets.UTF_8), "magic byte"),
                 Arguments.of("unknown schema id", "e2".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0x7f, 0x7f, 1, 2}, "not found"),
-                Arguments.of("null value", "e3".getBytes(StandardCharsets.UTF_8), null, "null value"),
-                Arguments.of("null key", null, null, "null"));
+                Arguments.of("null value", "e3".getBytes(StandardCharsets.UTF_8), null, "null value"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,7 +78,85 @@ class DeadLetterTest {
         assertThat(pipeline.impacts.readValuesToList()).extracting(i -> i.getEventId()).containsExactly("good");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
+    void aValidEventWithoutAKeyIsADeadLetterSayingTheKeyMustBeTheId() {
+        givenAThesisThatMatchesAcquisitions();
+        byte[] value = pipeline.bytes(event("keyless", EventType.ACQUISITION, "A", "B", "A buys B").build());
+
+        pipeline.rawEvents.pipeInput(new TestRecord<>(null, value, PipelineDriver.NOW));
+        pipeline.publish(event("good", EventType.ACQUISITION, "A", "B", "A buys B").build());
+
+        var letter = pipeline.deadLetters.readRecord();
+        assertThat(letter.key()).isNull();
+        assertThat(letter.value()).isEqualTo(value);
+        assertThat(header(letter, DeadLetterHandler.REASON_HEADER))
+                .isEqualTo("null key: the key must be the event id ('keyless') so re-sent events land on the same partition");
+        assertThat(pipeline.impacts.readValuesToList()).extracting(i -> i.getEventId()).containsExactly("good");
+    }
+
+    @Test
+    void aKeyThatDiffersFromTheEventIdIsADeadLetter() {
+        givenAThesisThatMatchesAcquisitions();
+        MarketEvent event = event("the-id", EventType.ACQUISITION, "A", "B", "A buys B").build();
+
+        pipeline.events.pipeInput(new TestRecord<>("another-id", event, PipelineDriver.NOW));
+
+        var letter = pipeline.deadLetters.readRecord();
+        assertThat(header(letter, DeadLetterHandler.REASON_HEADER))
+                .isEqualTo("key 'another-id' differs from the event id 'the-id': key events by their id");
+        assertThat(pipeline.impacts.isEmpty()).isTrue();
+        assertThat(pipeline.counts.deadLetters).hasValue(1);
+    }
+
+    @Test
+    void aDeadLetterWithAKeyAndValueLargerThanKafkaAcceptsKeepsTheFirstBytesOfBoth() {
+        givenAThesisThatMatchesAcquisitions();
+        byte[] key = new byte[DeadLetterHandler.MAX_LETTER_BYTES + 1];
+        java.util.Arrays.fill(key, (byte) 'k');
+        byte[] value = new byte[300_000]; // not Confluent wire format: undecodable
+        java.util.Arrays.fill(value, (byte) 'v');
+
+        pipeline.rawEvents.pipeInput(new TestRecord<>(key, value, PipelineDriver.NOW));
+        pipeline.publish(event("good", EventType.ACQUISITION, "A", "B", "A buys B").build());
+
+        var letter = pipeline.deadLetters.readRecord();
+        assertThat(letter.key()).isEqualTo(java.util.Arrays.copyOf(key, DeadLetterHandler.MAX_LETTER_BYTES));
+        assertThat(letter.value()).isEqualTo(java.util.Arrays.copyOf(value, DeadLetterHandler.MAX_LETTER_BYTES));
+        assertThat(header(letter, DeadLetterHandler.TRUNCATED_HEADER))
+                .isEqualTo("key 262145 bytes, value 300000 bytes; first 262144 kept");
+        assertThat(header(letter, DeadLetterHandler.REASON_HEADER)).contains("magic byte");
+        assertThat(pipeline.impacts.readValuesToList()).extracting(i -> i.getEventId()).containsExactly("good");
+    }
+
+    @Test
+    void aDeadLetterWithALongKeyOnlyKeepsItsValueWhole() {
+        givenAThesisThatMatchesAcquisitions();
+        byte[] key = new byte[DeadLetterHandler.MAX_LETTER_BYTES + 10];
+        java.util.Arrays.fill(key, (byte) 'k');
+        byte[] value = "garbage".getBytes(StandardCharsets.UTF_8);
+
+        pipeline.rawEvents.pipeInput(new TestRecord<>(key, value, PipelineDriver.NOW));
+
+        var letter = pipeline.deadLetters.readRecord();
+        assertThat(letter.key()).hasSize(DeadLetterHandler.MAX_LETTER_BYTES);
+        assertThat(letter.value()).isEqualTo(value);
+        assertThat(header(letter, DeadLetterHandler.TRUNCATED_HEADER)).isEqualTo("key 262154 bytes; first 262144 kept");
+    }
+
+    @Test
+    void aDeadLetterOfExactlyTheLimitIsKeptWhole() {
+        givenAThesisThatMatchesAcquisitions();
+        byte[] value = new byte[DeadLetterHandler.MAX_LETTER_BYTES];
+        java.util.Arrays.fill(value, (byte) 'v');
+
+        pipeline.rawEvents.pipeInput(new TestRecord<>("k".getBytes(StandardCharsets.UTF_8), value, PipelineDriver.NOW));
+
+        var letter = pipeline.deadLetters.readRecord();
+        assertThat(letter.value()).isEqualTo(value);
+        assertThat(letter.headers().lastHeader(DeadLetterHandler.TRUNCATED_HEADER)).isNull();
+    }
+
+    @Test
     void aDeadLetterLargerThanKafkaAcceptsKeepsItsFirstBytesAndSaysSo() {
         givenAThesisThatMatchesAcquisitions();
         MarketEvent huge = MarketEvent.newBuilder(event("huge", EventType.ACQUISITION, "A", "B", "x".repeat(5 * 1024 * 1024)).build()).build();

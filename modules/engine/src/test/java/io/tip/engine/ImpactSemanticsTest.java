@@ -19,6 +19,7 @@ import io.tip.model.MarketEvent;
 import io.tip.model.Polarity;
 import io.tip.model.Stance;
 import io.tip.model.ThesisImpact;
+import io.tip.model.ThesisState;
 
 /** Every rule of PRODUCT.md's "Impact semantics", on the real topology. */
 class ImpactSemanticsTest {
@@ -160,15 +161,31 @@ class ImpactSemanticsTest {
 
     @Test
     void amongPathsOfOneLengthTheLargerMagnitudeWins() {
-        pipeline.load(thesis("weak").signal(Stance.SUPPORTS, "type=merger", "small", 0.2).build(),
-                thesis("strong").signal(Stance.CHALLENGES, "type=merger", "big", 0.9).build(), thesis("target").build());
-        pipeline.load(implication("weak", "target", Polarity.SAME), implication("strong", "target", Polarity.SAME));
+        // Named so that the path text sorts the weaker path first: only the magnitude can pick the stronger one.
+        pipeline.load(thesis("a-weak").signal(Stance.SUPPORTS, "type=merger", "small", 0.2).build(),
+                thesis("z-strong").signal(Stance.CHALLENGES, "type=merger", "big", 0.9).build(), thesis("target").build());
+        pipeline.load(implication("a-weak", "target", Polarity.SAME), implication("z-strong", "target", Polarity.SAME));
 
         pipeline.publish(event("e", EventType.MERGER, "A", "B", "A merges with B").build());
 
         ThesisImpact target = pipeline.impactsByThesis().get("target");
         assertThat(target.getStance()).isEqualTo(Stance.CHALLENGES);
-        assertThat(target.getPath()).containsExactly("strong", "target");
+        assertThat(target.getPath()).containsExactly("z-strong", "target");
+        assertThat(target.getMagnitude()).isEqualTo(0.45);
+    }
+
+    @Test
+    void amongPathsOfOneLengthAndMagnitudeThePathTextDecides() {
+        // Equal magnitudes: the first path in text order wins, whichever implication was loaded first.
+        pipeline.load(thesis("b-second").signal(Stance.CHALLENGES, "type=merger", "second", 0.6).build(),
+                thesis("a-first").signal(Stance.SUPPORTS, "type=merger", "first", 0.6).build(), thesis("target").build());
+        pipeline.load(implication("b-second", "target", Polarity.SAME), implication("a-first", "target", Polarity.SAME));
+
+        pipeline.publish(event("e", EventType.MERGER, "A", "B", "A merges with B").build());
+
+        ThesisImpact target = pipeline.impactsByThesis().get("target");
+        assertThat(target.getPath()).containsExactly("a-first", "target");
+        assertThat(target.getStance()).isEqualTo(Stance.SUPPORTS);
     }
 
     @Test
@@ -197,17 +214,44 @@ class ImpactSemanticsTest {
     }
 
     @Test
-    void aReplayedEventYieldsTheSameImpactIdsAndARe_sentOneNothing() {
+    void aReplayedEventYieldsTheSameImpactIds() {
+        // Given the event processed once
+        givenTheConvergenceVault();
+        MarketEvent groq = event("evt", EventType.ACQUISITION, "NVIDIA", "Groq", "NVIDIA buys Groq").build();
+        pipeline.publish(groq);
+        Map<String, String> first = idsByThesis(pipeline.impacts.readValuesToList());
+
+        // When it is replayed from the start into a pipeline with fresh state (as after a reset of the application)
+        pipeline.close();
+        pipeline = new PipelineDriver();
+        givenTheConvergenceVault();
+        pipeline.publish(groq);
+
+        // Then the impacts carry the same ids, each derived from (event id, thesis id)
+        assertThat(idsByThesis(pipeline.impacts.readValuesToList())).isEqualTo(first).hasSize(3);
+        first.forEach((thesis, id) -> assertThat(id).isEqualTo(ImpactId.of("evt", thesis)));
+    }
+
+    @Test
+    void aRe_sentEventChangesNothingDownstream() {
         givenTheConvergenceVault();
         MarketEvent groq = event("evt", EventType.ACQUISITION, "NVIDIA", "Groq", "NVIDIA buys Groq").build();
 
         pipeline.publish(groq);
         List<String> first = pipeline.impacts.readValuesToList().stream().map(ThesisImpact::getId).toList();
+        List<ThesisState> states = pipeline.state.readValuesToList();
         pipeline.publish(groq);
 
         assertThat(first).hasSize(3).doesNotHaveDuplicates();
+        assertThat(states).hasSize(3);
         assertThat(pipeline.impacts.isEmpty()).as("a re-sent event changes nothing downstream").isTrue();
-        assertThat(pipeline.state.readValuesToList()).hasSize(3);
+        assertThat(pipeline.state.isEmpty()).isTrue();
+        assertThat(pipeline.unmatched.isEmpty()).isTrue();
+        assertThat(pipeline.counts.duplicates).hasValue(1);
+    }
+
+    private static Map<String, String> idsByThesis(List<ThesisImpact> impacts) {
+        return impacts.stream().collect(java.util.stream.Collectors.toMap(ThesisImpact::getThesisId, ThesisImpact::getId));
     }
 
     @Test

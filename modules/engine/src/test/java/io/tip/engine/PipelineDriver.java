@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -43,6 +44,8 @@ final class PipelineDriver implements AutoCloseable {
     final TestOutputTopic<String, MarketEvent> unmatched;
     final TestOutputTopic<byte[], byte[]> unmatchedRaw;
     final TestOutputTopic<byte[], byte[]> deadLetters;
+    /** What the topology reported to its listener (the source of tip's metrics). */
+    final CountingListener counts = new CountingListener();
 
     PipelineDriver() {
         this(Map.of());
@@ -52,7 +55,7 @@ final class PipelineDriver implements AutoCloseable {
         Map<String, Object> serde = Map.of("schema.registry.url", "mock://" + UUID.randomUUID());
         topics = Topics.create("", serde);
         EngineConfig config = new EngineConfig(engineSettings);
-        ThesisImpactEngine engine = ThesisImpactEngine.create(config, topics);
+        ThesisImpactEngine engine = ThesisImpactEngine.create(config, topics, counts);
         Properties props = engine.streamsProperties(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
                 StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/tip-ttd-" + UUID.randomUUID()));
         driver = new TopologyTestDriver(engine.topology(), props, NOW);
@@ -90,7 +93,17 @@ final class PipelineDriver implements AutoCloseable {
     }
 
     void publish(MarketEvent event) {
-        events.pipeInput(new TestRecord<>(event.getId(), event, NOW));
+        publish(event, NOW);
+    }
+
+    /** Publishes with the given record timestamp (the time the producer appended it). */
+    void publish(MarketEvent event, Instant appendedAt) {
+        events.pipeInput(new TestRecord<>(event.getId(), event, appendedAt));
+    }
+
+    /** The value bytes a producer sends for {@code event}: Confluent wire format through this driver's registry. */
+    byte[] bytes(MarketEvent event) {
+        return topics.marketEvents().valueSerde().serializer().serialize(topics.marketEvents().name(), event);
     }
 
     /** Impacts by thesis id, in the order they came out. */
@@ -107,6 +120,36 @@ final class PipelineDriver implements AutoCloseable {
     static MarketEvent.Builder event(String id, EventType type, String actor, String target, String headline) {
         return MarketEvent.newBuilder().setId(id).setType(type).setActor(actor).setTarget(target)
                 .setHeadline(headline).setOccurredAt(Instant.parse("2025-12-24T00:00:00Z")).setTags(List.of());
+    }
+
+    /** Counts what the topology reports, as tip's metrics do. */
+    static final class CountingListener implements PipelineListener {
+        final AtomicInteger matched = new AtomicInteger();
+        final AtomicInteger impacts = new AtomicInteger();
+        final AtomicInteger unmatched = new AtomicInteger();
+        final AtomicInteger duplicates = new AtomicInteger();
+        final AtomicInteger deadLetters = new AtomicInteger();
+
+        @Override
+        public void matched(int count, long latencyMs) {
+            matched.incrementAndGet();
+            impacts.addAndGet(count);
+        }
+
+        @Override
+        public void unmatched() {
+            unmatched.incrementAndGet();
+        }
+
+        @Override
+        public void duplicate() {
+            duplicates.incrementAndGet();
+        }
+
+        @Override
+        public void deadLetter() {
+            deadLetters.incrementAndGet();
+        }
     }
 
     @Override
