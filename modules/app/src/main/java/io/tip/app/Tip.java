@@ -13,6 +13,9 @@ import io.tip.app.cli.TestCommand;
 import io.tip.app.cli.UserError;
 import io.tip.app.cli.WatchCommand;
 import io.tip.model.ModelClasses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +27,7 @@ import picocli.CommandLine.Command;
         footer = {"", "First time here? Run `tip demo`. Each command has --help with examples.",
                 "`tip bench` (the launcher runs the benchmark harness, a separate jar) measures throughput and latency."})
 public final class Tip {
+    private static final Logger log = LoggerFactory.getLogger(Tip.class);
 
     static {
         ModelClasses.trust();
@@ -37,6 +41,10 @@ public final class Tip {
         return commandLine().execute(args);
     }
 
+    /**
+     * The command line with tip's error handling: every failure is one line on stderr and an exit
+     * code (a {@link UserError}'s own, else 1), never a stack trace; usage errors exit 2.
+     */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Tip());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -44,9 +52,22 @@ public final class Tip {
                 commandLine.getErr().println("tip: " + user.getMessage());
                 return user.exitCode();
             }
-            commandLine.getErr().println("tip: " + e.getMessage());
-            throw e;
+            log.debug("tip {} failed", commandLine.getCommandName(), e);
+            commandLine.getErr().println("tip " + commandLine.getCommandName() + ": " + oneLine(e)
+                    + " (TIP_LOG_LEVEL=DEBUG prints the stack trace)");
+            return 1;
         });
         return cli;
+    }
+
+    /** The exception and its causes' messages on one line. */
+    static String oneLine(Throwable e) {
+        StringBuilder line = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !line.toString().contains(cause.getMessage())) {
+                line.append(": ").append(cause.getMessage());
+            }
+        }
+        return line.toString().replace('\n', ' ');
     }
 }

@@ -38,10 +38,26 @@ final class TipProcess implements AutoCloseable {
 
     /** Starts {@code tip args...}; {@code name} names its log files in {@code logDir}. */
     static TipProcess start(Path logDir, String name, String... args) {
+        return start(logDir, name, childLogConfig(), args);
+    }
+
+    /** Starts {@code tip args...} logging exactly as the shipped jar does, for tests of what a user sees on stderr. */
+    static TipProcess startAsShipped(Path logDir, String name, String... args) {
+        Path shipped = logDir.resolve("log4j2-shipped.xml");
+        try (var in = io.tip.app.Tip.class.getResourceAsStream("/log4j2.xml")) {
+            Files.createDirectories(logDir);
+            Files.write(shipped, in.readAllBytes()); // from the app jar, where a file path cannot point
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(logDir, name, shipped.toString(), args);
+    }
+
+    private static TipProcess start(Path logDir, String name, String logConfig, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=" + childLogConfig(),
+                "-Dlog4j2.configurationFile=" + logConfig,
                 "-cp", System.getProperty("java.class.path"), "io.tip.app.Tip"));
         command.addAll(List.of(args));
         try {
@@ -67,8 +83,12 @@ final class TipProcess implements AutoCloseable {
     }
 
     private static String childLogConfig() {
+        return resource("/log4j2-child.xml");
+    }
+
+    private static String resource(String name) {
         try {
-            return Path.of(TipProcess.class.getResource("/log4j2-child.xml").toURI()).toString();
+            return Path.of(TipProcess.class.getResource(name).toURI()).toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -88,6 +108,10 @@ final class TipProcess implements AutoCloseable {
 
     List<String> stdoutLines() {
         return lines(stdout);
+    }
+
+    List<String> stderrLines() {
+        return lines(stderr);
     }
 
     String stderr() {

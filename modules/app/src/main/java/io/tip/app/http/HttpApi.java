@@ -112,6 +112,7 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/theses", this::listTheses);
         app.get("/api/theses/{id}", this::thesis);
         app.get("/api/theses/{id}/impacts", this::impacts);
+        app.before("/api/impacts/stream", ImpactStream::checkFilter);
         app.sse("/api/impacts/stream", impactStream::subscribe);
         app.post("/api/events", ingest::handle);
         app.get(ThesisQueries.INTERNAL_STATE + "{id}", ctx -> {
@@ -125,6 +126,7 @@ public final class HttpApi implements AutoCloseable {
         app.get(ThesisQueries.INTERNAL_STATES, ctx -> ctx.json(requireQueries().localStates()));
         app.exception(ThesisQueries.Unavailable.class, (e, ctx) ->
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage())));
+        app.exception(ImpactStream.BadFilter.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
         app.exception(NotFound.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", e.getMessage())));
         // Right after a rebalance the metadata can name this instance before its store for that
         // partition is open (InvalidStateStorePartitionException): a moment's unavailability, not a fault.

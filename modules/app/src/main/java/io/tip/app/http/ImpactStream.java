@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.tip.app.format.ImpactFilter;
 import io.tip.app.format.ImpactJson;
@@ -40,10 +41,40 @@ final class ImpactStream implements AutoCloseable {
         this.theses = theses;
     }
 
+    /**
+     * Rejects a subscription whose filter cannot be read with 400 and what to send instead. Runs
+     * before the stream opens: once it is open, its status (200) is already sent.
+     */
+    static void checkFilter(Context ctx) {
+        minMagnitude(ctx);
+        for (String name : List.of("thesis", "tag")) {
+            String value = ctx.queryParam(name);
+            if (value != null && value.isBlank()) {
+                throw new BadFilter(name + " is empty: leave it out, or give a " + name);
+            }
+        }
+    }
+
+    private static double minMagnitude(Context ctx) {
+        String value = ctx.queryParam("minMagnitude");
+        if (value == null) {
+            return 0;
+        }
+        double minMagnitude;
+        try {
+            minMagnitude = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            minMagnitude = Double.NaN;
+        }
+        if (!(minMagnitude >= 0 && minMagnitude <= 1)) {
+            throw new BadFilter("minMagnitude '" + value + "' is not a number from 0 to 1 (e.g. minMagnitude=0.5)");
+        }
+        return minMagnitude;
+    }
+
     void subscribe(SseClient client) {
-        String minMagnitude = client.ctx().queryParam("minMagnitude");
         Subscriber subscriber = new Subscriber(client, new ImpactFilter(client.ctx().queryParam("thesis"),
-                client.ctx().queryParam("tag"), minMagnitude == null ? 0 : Double.parseDouble(minMagnitude), theses));
+                client.ctx().queryParam("tag"), minMagnitude(client.ctx()), theses));
         client.keepAlive();
         client.onClose(() -> subscribers.remove(subscriber));
         subscribers.add(subscriber);
@@ -74,6 +105,13 @@ final class ImpactStream implements AutoCloseable {
                 json = json == null ? ImpactJson.line(impact) : json;
                 s.client().sendEvent("impact", json, impact.getId());
             }
+        }
+    }
+
+    /** A filter that cannot be read: answered with 400 and the message. */
+    static final class BadFilter extends RuntimeException {
+        BadFilter(String message) {
+            super(message);
         }
     }
 
