@@ -9,13 +9,16 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import picocli.CommandLine;
 
 /** The whole harness at a tiny size: it runs to the end and prints every promised field. No timing is asserted. */
 class BenchCommandSmokeTest {
 
     @Test
-    void a_tiny_run_prints_one_json_line_with_every_field() {
+    void a_tiny_run_prints_one_json_line_with_every_field() throws Exception {
         // Given stdout captured
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
@@ -37,5 +40,14 @@ class BenchCommandSmokeTest {
                         "\"e2eP50Ms\":", "\"e2eP99Ms\":", "\"e2eP999Ms\":", "\"heapMaxMb\":", "\"recordsWrittenPerEvent\":",
                         "\"theses\":100", "\"events\":3000", "\"guarantee\":\"exactly_once_v2\"")
                 .doesNotContain("null");
+        // and the figures are measured, not left at zero
+        JsonNode report = JsonMapper.builder().build().readTree(json);
+        for (String rate : List.of("pipelineEventsPerSec", "passthroughEventsPerSec", "ratio", "impactsPerSec", "e2eP50Ms",
+                "e2eP99Ms", "e2eP999Ms", "heapMaxMb", "recordsWrittenPerEvent")) {
+            assertThat(report.get(rate).asDouble()).as(rate).isPositive();
+        }
+        assertThat(report.get("e2eP50Ms").asDouble()).isLessThanOrEqualTo(report.get("e2eP99Ms").asDouble());
+        assertThat(report.get("e2eP99Ms").asDouble()).isLessThanOrEqualTo(report.get("e2eP999Ms").asDouble());
+        assertThat(report.get("recordsWrittenPerEvent").asDouble()).as("at least the impacts and state of matched events").isGreaterThan(0.1);
     }
 }

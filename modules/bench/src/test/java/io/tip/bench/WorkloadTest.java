@@ -71,8 +71,8 @@ class WorkloadTest {
 
         assertThat(vault.entities()).allSatisfy(e -> assertThat(e.getAliases()).isNotEmpty());
         assertThat(vault.theses()).anySatisfy(t -> assertThat(t.getSignals()).isEmpty());
-        assertThat(vault.implications()).anySatisfy(i -> assertThat(i.getTo()).isEqualTo("thesis-0").as("a cycle back to the chain's start"));
-        assertThat(vault.implications()).anySatisfy(i -> assertThat(i.getTo()).isEqualTo("chip-design").as("a plain topic"));
+        assertThat(vault.implications()).anySatisfy(i -> assertThat(i.getTo()).as("a cycle back to the chain's start").isEqualTo("thesis-0"));
+        assertThat(vault.implications()).anySatisfy(i -> assertThat(i.getTo()).as("a plain topic").isEqualTo("chip-design"));
     }
 
     static KnowledgeBase load(SyntheticVault vault) {

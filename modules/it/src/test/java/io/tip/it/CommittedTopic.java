@@ -51,12 +51,16 @@ final class CommittedTopic<K, V> implements AutoCloseable {
         return new CommittedTopic<>(bootstrapServers, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Reads every record committed so far; returns all records read since the start. */
+    /**
+     * Reads every record committed so far; returns all records read since the start. Fails, rather
+     * than returning what it has, when the topic does not exist or cannot be read to its end in
+     * time: a partial read would let a test that expects nothing pass without reading anything.
+     */
     synchronized List<ConsumerRecord<K, V>> catchUp() {
         if (partitions.isEmpty()) {
             List<PartitionInfo> infos = consumer.partitionsFor(name, Duration.ofSeconds(10));
             if (infos == null || infos.isEmpty()) {
-                return List.of();
+                throw new AssertionError("topic " + name + " does not exist: nothing to read");
             }
             partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
@@ -64,7 +68,11 @@ final class CommittedTopic<K, V> implements AutoCloseable {
         }
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!reached(end) && System.nanoTime() < deadline) {
+        while (!reached(end)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("could not read " + name + " to its last stable offsets " + end + " within 30 s; read "
+                        + records.size() + " records");
+            }
             for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(200))) {
                 records.add(record);
             }

@@ -15,6 +15,7 @@ import io.tip.model.Stance;
 import io.tip.model.ThesisAlert;
 import io.tip.model.ThesisImpact;
 import io.tip.model.ThesisState;
+import io.tip.model.ThesisStatus;
 import io.tip.model.topics.Topics;
 
 /**
@@ -27,6 +28,7 @@ final class HeadlineScenario {
     static final String LONG_BROADCOM = "long-broadcom";
     static final String INFERENCE_ECONOMICS = "inference-economics";
     static final String GROQ_EVENT = "evt-nvda-groq";
+    private static final String APPLICATION_ID = "tip-headline";
 
     private HeadlineScenario() {
     }
@@ -34,7 +36,7 @@ final class HeadlineScenario {
     static void run(String bootstrapServers, String registryUrl, Path stateDir) {
         String[] connection = {"--bootstrap-servers", bootstrapServers, "--schema-registry-url", registryUrl};
         TipSettings settings = TipSettings.load(null, Map.of(), Map.of("bootstrap.servers", bootstrapServers,
-                "schema.registry.url", registryUrl, "application.id", "tip-headline", "state.dir", stateDir.toString()));
+                "schema.registry.url", registryUrl, "application.id", APPLICATION_ID, "state.dir", stateDir.toString()));
         Topics topics = settings.topics();
 
         // Given the example vault loaded and the pipeline running
@@ -48,10 +50,15 @@ final class HeadlineScenario {
             // When the example events are published
             assertThat(Tip.run(concat(new String[] {"publish", Repo.exampleEvents().toString()}, connection))).isZero();
 
+            // and the pipeline has processed every event and every impact (its consumer group's lag is 0)
+            try (ConsumerGroupLag lag = new ConsumerGroupLag(bootstrapServers)) {
+                await("the pipeline to process every event and impact").atMost(Duration.ofSeconds(90)).until(() ->
+                        lag.lag(APPLICATION_ID, topics.marketEvents().name()) == 0 && lag.lag(APPLICATION_ID, topics.impacts().name()) == 0);
+            }
+            ReferenceRun expected = ReferenceRun.of(Repo.exampleVault(), EventStream.examples());
+
             // Then the Groq acquisition challenges convergence directly and reaches its implications as REVIEW
-            List<ThesisImpact> groq = await("the three impacts of " + GROQ_EVENT).atMost(Duration.ofSeconds(60))
-                    .until(() -> impacts.values().stream().filter(i -> i.getEventId().equals(GROQ_EVENT)).toList(),
-                            list -> list.size() >= 3);
+            List<ThesisImpact> groq = impacts.values().stream().filter(i -> i.getEventId().equals(GROQ_EVENT)).toList();
             assertThat(groq).extracting(ThesisImpact::getThesisId, ThesisImpact::getStance, ThesisImpact::getOrder)
                     .containsExactlyInAnyOrder(
                             org.assertj.core.groups.Tuple.tuple(CONVERGENCE, Stance.CHALLENGES, 1),
@@ -59,24 +66,45 @@ final class HeadlineScenario {
                             org.assertj.core.groups.Tuple.tuple(INFERENCE_ECONOMICS, Stance.REVIEW, 2));
             ThesisImpact direct = groq.stream().filter(i -> i.getOrder() == 1).findFirst().orElseThrow();
             assertThat(direct.getWhy()).contains("inference-only architecture");
+            assertThat(direct.getMagnitude()).isEqualTo(0.8);
             assertThat(direct.getSignals()).singleElement().satisfies(s -> assertThat(s.getRule()).contains("inference-specialist"));
             groq.stream().filter(i -> i.getOrder() == 2)
                     .forEach(i -> assertThat(i.getPath()).containsExactly(CONVERGENCE, i.getThesisId()));
 
-            // and no impact is there twice, every one keyed by its thesis
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                var all = impacts.catchUp();
-                assertThat(all).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getThesisId()));
-                assertThat(impacts.countBy(ThesisImpact::getId)).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
-            });
+            // and thesis-impacts holds exactly the impacts of a clean run, each once, keyed by its thesis
+            assertThat(impacts.catchUp()).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getThesisId()));
+            assertThat(impacts.countBy(ThesisImpact::getId)).isEqualTo(ReferenceCounts.ones(expected.impactsById().keySet()));
+            assertThat(impacts.values()).allSatisfy(i -> assertThat(i).isEqualTo(expected.impactsById().get(i.getId())));
 
-            // and the state and alert tables follow
-            ThesisState convergence = await("thesis-state of " + CONVERGENCE).atMost(Duration.ofSeconds(60))
-                    .until(() -> states.latestByKey().get(CONVERGENCE),
-                            s -> s != null && s.getLastImpacts().stream().anyMatch(i -> i.getEventId().equals(GROQ_EVENT)));
-            assertThat(convergence.getChallenges()).isGreaterThanOrEqualTo(1);
-            await("an alert").atMost(Duration.ofSeconds(60)).until(() -> alerts.values(), list -> !list.isEmpty());
-            assertThat(alerts.values()).allSatisfy(a -> assertThat(a.getStatus()).isNotEqualTo(a.getPreviousStatus()));
+            // and thesis-state is, thesis for thesis and field for field, the state of the clean run
+            assertThat(states.latestByKey()).isEqualTo(expected.states());
+            assertThat(expected.states().get(CONVERGENCE).getChallenges()).isEqualTo(1);
+
+            // and thesis-alerts tells each thesis's story from STEADY to its status now, each step caused by one of its impacts
+            Map<String, List<ThesisAlert>> byThesis = new java.util.TreeMap<>();
+            for (var record : alerts.catchUp()) {
+                assertThat(record.key()).isEqualTo(record.value().getThesisId());
+                byThesis.computeIfAbsent(record.key(), k -> new java.util.ArrayList<>()).add(record.value());
+            }
+            java.util.Set<String> moved = new java.util.TreeSet<>();
+            expected.states().forEach((id, state) -> {
+                if (state.getStatus() != ThesisStatus.STEADY) {
+                    moved.add(id);
+                }
+            });
+            assertThat(byThesis.keySet()).as("theses with an alert").containsAll(moved);
+            byThesis.forEach((thesis, story) -> {
+                ThesisStatus status = ThesisStatus.STEADY;
+                for (ThesisAlert alert : story) {
+                    assertThat(alert.getPreviousStatus()).as(thesis + ": " + story).isEqualTo(status);
+                    assertThat(alert.getStatus()).as(thesis + ": " + story).isNotEqualTo(status);
+                    assertThat(alert.getCause()).as("the cause is one of the thesis's impacts")
+                            .isEqualTo(expected.impactsById().get(alert.getCause().getId()));
+                    assertThat(alert.getCause().getThesisId()).isEqualTo(thesis);
+                    status = alert.getStatus();
+                }
+                assertThat(status).as(thesis + " ends where its state is").isEqualTo(expected.states().get(thesis).getStatus());
+            });
         }
     }
 

@@ -17,7 +17,8 @@ import io.tip.model.ThesisImpact;
  * pipeline's matching; then checks it stays.
  */
 final class ImpactProbe {
-    static final Duration APPLIES_WITHIN = Duration.ofSeconds(10);
+    /** Not a claim about speed (the time is printed; LoadWatchTest measures it): how long before a change counts as never applied. */
+    static final Duration GIVE_UP_AFTER = Duration.ofSeconds(90);
 
     private final EventProducer producer;
     private final CommittedTopic<String, ThesisImpact> impacts;
@@ -42,11 +43,10 @@ final class ImpactProbe {
         Outcome outcome;
         do {
             outcome = send();
-        } while (!changed.test(outcome) && System.nanoTime() - start < APPLIES_WITHIN.toNanos() * 2);
+        } while (!changed.test(outcome) && System.nanoTime() - start < GIVE_UP_AFTER.toNanos());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        System.out.printf("notes change applied after %d ms%n", took.toMillis());
+        System.out.printf("notes change applied after %d ms (%d probes)%n", took.toMillis(), sent);
         assertThat(changed).as("the change applies").accepts(outcome);
-        assertThat(took).as("time for the change to apply").isLessThan(APPLIES_WITHIN);
         for (int i = 0; i < 3; i++) {
             assertThat(changed).as("the change stays applied").accepts(send());
         }

@@ -25,6 +25,8 @@ import io.tip.model.ThesisImpact;
  */
 class NotesUnderLoadTest {
     private static final String EDGE = "edge-inference";
+    /** Enough theses that restoring their table takes many fetches, so matching against a half-restored table would show. */
+    private static final int BULK_THESES = 3_000;
 
     @Test
     void thesesAddedChangedAndDeletedWhileEventsFlowApplyWithinSeconds(@TempDir Path dir) throws Exception {
@@ -59,26 +61,58 @@ class NotesUnderLoadTest {
     }
 
     @Test
-    void afterARestartEveryEventIsMatchedAgainstTheFullyRestoredTables(@TempDir Path dir) {
+    void afterARestartEveryEventIsMatchedAgainstTheFullyRestoredTables(@TempDir Path dir) throws IOException {
+        // Given the example vault and thousands more theses, each moved only by events tagged for it
+        Path vault = dir.resolve("vault");
+        Repo.copyExampleVault(vault);
+        for (int i = 0; i < BULK_THESES; i++) {
+            Files.writeString(vault.resolve("Bulk " + i + ".md"), """
+                    ---
+                    type: thesis
+                    ---
+                    # Bulk %d
+
+                    ## Signals
+
+                    | Stance | When | Why |
+                    |--------|------|-----|
+                    | SUPPORTS | tag=bulk-%d | tagged for it |
+                    """.formatted(i, i));
+        }
+        // and a backlog whose events each name one of them, spread over the whole table (last ones included)
+        List<MarketEvent> backlog = new java.util.ArrayList<>();
+        List<MarketEvent> examples = EventStream.of("backlog", 700);
+        for (int n = 0; n < examples.size(); n++) {
+            String tag = "bulk-" + (n * 7919 % BULK_THESES);
+            List<String> tags = new java.util.ArrayList<>(examples.get(n).getTags());
+            tags.add(tag);
+            backlog.add(MarketEvent.newBuilder(examples.get(n)).setTags(tags).build());
+        }
+        for (int n = 0; n < 50; n++) { // the theses loaded last
+            backlog.add(MarketEvent.newBuilder(examples.get(n)).setId("backlog-last-" + n)
+                    .setTags(List.of("bulk-" + (BULK_THESES - 1 - n))).build());
+        }
         try (TestStack stack = TestStack.start(dir)) {
-            load(stack, Repo.exampleVault());
-            List<MarketEvent> backlog = EventStream.of("backlog", 700);
-            ReferenceRun expected = ReferenceRun.of(Repo.exampleVault(), backlog);
+            load(stack, vault);
+            ReferenceRun expected = ReferenceRun.of(vault, backlog);
+            assertThat(expected.impactsById().values().stream().map(ThesisImpact::getThesisId).filter(id -> id.startsWith("bulk-")).distinct().count())
+                    .as("the backlog moves hundreds of bulk theses").isGreaterThan(500);
             Map<String, String> quickRejoin = Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000");
             try (Pipeline first = Pipeline.start(stack, "tip-restore", dir.resolve("streams"), quickRejoin)) {
                 // Given a pipeline that ran once and stopped, its tables kept only in Kafka and in memory
             }
             try (EventProducer producer = new EventProducer(stack.bootstrapServers(), stack.topics().marketEvents());
                  CommittedTopic<String, ThesisImpact> impacts = CommittedTopic.of(stack.bootstrapServers(), stack.topics().impacts());
-                 CommittedTopic<String, MarketEvent> unmatched = CommittedTopic.of(stack.bootstrapServers(), stack.topics().unmatched())) {
+                 CommittedTopic<String, MarketEvent> unmatched = CommittedTopic.of(stack.bootstrapServers(), stack.topics().unmatched());
+                 ConsumerGroupLag lag = new ConsumerGroupLag(stack.bootstrapServers())) {
                 // When a backlog waits for it and it starts again
                 producer.sendAll(backlog);
                 try (Pipeline again = Pipeline.start(stack, "tip-restore", dir.resolve("streams"), quickRejoin)) {
-                    // Then the very first events already meet every thesis: nothing went unmatched for want of a table
-                    await("the backlog processed").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                        assertThat(impacts.countBy(ThesisImpact::getId)).isEqualTo(ReferenceCounts.ones(expected.impactsById().keySet()));
-                        assertThat(unmatched.values()).hasSize(expected.unmatched());
-                    });
+                    await("the backlog processed").atMost(Duration.ofSeconds(120))
+                            .until(() -> lag.lag("tip-restore", stack.topics().marketEvents().name()) == 0);
+                    // Then the very first events already met every thesis: nothing went unmatched for want of a table
+                    assertThat(impacts.countBy(ThesisImpact::getId)).isEqualTo(ReferenceCounts.ones(expected.impactsById().keySet()));
+                    assertThat(unmatched.values()).hasSize(expected.unmatched());
                 }
             }
         }

@@ -90,11 +90,29 @@ class OperatorEndToEndTest {
                         assertThat(r.json().at("/thesis/title").asText()).isEqualTo("Training-inference convergence");
                         assertThat(eventIds(r.json().at("/state/lastImpacts"))).contains(HeadlineScenario.GROQ_EVENT);
                     });
-                    // and /metrics has Kafka Streams' series and tip's own counters
+                    // and, once the pipeline has read a garbage record and the examples a second time as well,
+                    // /metrics counts exactly what became of every event
+                    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                            new StringSerializer(), new ByteArraySerializer())) {
+                        producer.send(new ProducerRecord<>("market-events", "garbage", "not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
+                    }
+                    TipProcess again = TipProcess.runToEnd(logs, "publish-again", START, args(connection, "publish", "examples/events.jsonl"));
+                    assertThat(again.exitCode()).as(again.stderr()).isZero();
+                    try (ConsumerGroupLag lag = new ConsumerGroupLag(bootstrap)) {
+                        await("run-a to read every event").atMost(Duration.ofSeconds(60)).until(() -> lag.lag("tip-operator", "market-events") == 0);
+                    }
+                    ReferenceRun examples = ReferenceRun.of(Repo.exampleVault(), EventStream.examples());
+                    long matchedEvents = examples.impactsById().values().stream().map(ThesisImpact::getEventId).distinct().count();
                     String metrics = httpA.get("/metrics").body();
-                    assertThat(metrics).contains("kafka_stream_").contains("tip_events_total{outcome=\"matched\"}")
-                            .contains("tip_events_total{outcome=\"unmatched\"}").contains("tip_impacts_total");
-                    assertThat(metricValue(metrics, "tip_impacts_total")).isGreaterThanOrEqualTo(3.0);
+                    assertThat(metrics).contains("kafka_stream_");
+                    assertThat(metric(metrics, "tip_events_total{outcome=\"matched\"}")).isEqualTo(matchedEvents);
+                    assertThat(metric(metrics, "tip_events_total{outcome=\"duplicate\"}")).isEqualTo(matchedEvents);
+                    assertThat(metric(metrics, "tip_events_total{outcome=\"unmatched\"}")).isEqualTo(2.0 * examples.unmatched());
+                    assertThat(metric(metrics, "tip_events_total{outcome=\"dead_letter\"}")).isEqualTo(1.0);
+                    assertThat(metric(metrics, "tip_impacts_total")).isEqualTo(examples.impactsById().size());
+                    assertThat(metric(metrics, "tip_stream_thread_replacements_total")).isZero();
+                    assertThat(matchedEvents).as("the examples have matched and unmatched events").isBetween(1L, 6L);
+                    assertThat(examples.unmatched()).isPositive();
                 }
 
                 // Given a producer and a consumer that know only schemas/market_event.avsc and the registry's REST API
@@ -182,9 +200,12 @@ class OperatorEndToEndTest {
         return ids;
     }
 
-    private static double metricValue(String metrics, String name) {
-        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    /** The value of one Prometheus series, given by its name and labels exactly as scraped. */
+    private static double metric(String metrics, String series) {
+        List<Double> values = metrics.lines().filter(l -> l.startsWith(series + " "))
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim())).toList();
+        assertThat(values).as("series " + series + " in /metrics").hasSize(1);
+        return values.get(0);
     }
 
     private static Map<String, Integer> ones(java.util.Collection<String> ids) {

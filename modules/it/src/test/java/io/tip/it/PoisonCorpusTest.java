@@ -111,6 +111,7 @@ class PoisonCorpusTest {
                 });
                 // and the pipeline never stopped
                 assertThat(pipeline.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+                assertThat(pipeline.threadReplacements()).as("stream threads that died on a record and were replaced").isZero();
                 assertThat(pipeline.streams().metadataForLocalThreads()).hasSize(1);
             }
         }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -96,6 +97,8 @@ public final class HttpApi implements AutoCloseable {
         String server = service.applicationServer();
         String[] hostPort = server.split(":");
         this.queries = new ThesisQueries(service.streams(), new HostInfo(hostPort[0], Integer.parseInt(hostPort[1])));
+        FunctionCounter.builder("tip.stream.thread.replacements", service, PipelineService::threadReplacements)
+                .description("Stream threads that failed and were replaced (a record that could not be processed)").register(registry);
         streamsMetrics = new KafkaStreamsMetrics(service.streams());
         streamsMetrics.bindTo(registry);
         impactStream.start();

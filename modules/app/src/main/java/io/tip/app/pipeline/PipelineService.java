@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,6 +33,7 @@ public final class PipelineService implements AutoCloseable {
     private final String applicationId;
     private final String applicationServer;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final AtomicLong threadReplacements = new AtomicLong();
 
     private PipelineService(KafkaStreams streams, String applicationId, String applicationServer) {
         this.streams = streams;
@@ -62,6 +64,7 @@ public final class PipelineService implements AutoCloseable {
         // A failed stream thread is replaced rather than taking the whole instance down; under
         // exactly-once its open transaction is aborted, so nothing is lost or duplicated.
         streams.setUncaughtExceptionHandler(e -> {
+            service.threadReplacements.incrementAndGet();
             log.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -110,6 +113,11 @@ public final class PipelineService implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while starting the pipeline");
         }
+    }
+
+    /** Stream threads that failed and were replaced since start: each one is a record that could not be processed. */
+    public long threadReplacements() {
+        return threadReplacements.get();
     }
 
     public KafkaStreams streams() {
