@@ -65,13 +65,14 @@ function apiDown(error) {
   live.textContent = 'offline';
   live.className = 'live off';
   clearTimeout(retryTimer);
-  retryTimer = setTimeout(route, retryDelay);
+  retryTimer = setTimeout(() => { retryTimer = null; route(); }, retryDelay);
   retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
 }
 
 function apiUp() {
   retryDelay = 1000;
   clearTimeout(retryTimer);
+  retryTimer = null;
   banner.hidden = true;
   banner.textContent = '';
 }
@@ -94,6 +95,8 @@ function connectStream() {
     // EventSource reconnects by itself; a failed reconnect closes it, so open a new one after a pause.
     live.textContent = 'reconnecting…';
     live.className = 'live off';
+    // the stream dropped: if the API itself is gone, say so (and retry) rather than show stale data quietly
+    api('/health/live').catch((e) => { if (e instanceof ApiDown && !retryTimer) apiDown(e); });
     if (stream.readyState === EventSource.CLOSED) {
       stream = null;
       setTimeout(connectStream, retryDelay);

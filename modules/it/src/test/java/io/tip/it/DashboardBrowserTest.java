@@ -88,7 +88,6 @@ class DashboardBrowserTest {
                             .contains(CONVERGENCE_TITLE, "Long Broadcom", "Inference economics", HOSTILE_TITLE);
                     assertThat(browser.findElements(By.tagName("img"))).isEmpty();
                     assertThat(browser.executeScript("return window.tipXss === undefined")).isEqualTo(true);
-                    chromium.screenshot(SCREENSHOTS.resolve("theses-1280.png"));
 
                     // When they reach "Training-inference convergence" with the keyboard alone
                     WebElement link = tabTo(browser, By.linkText(CONVERGENCE_TITLE));
@@ -121,12 +120,30 @@ class DashboardBrowserTest {
                     assertThat(text(browser, "#impact-detail")).contains("NVIDIA to acquire Groq for $20B", "CHALLENGES",
                             "inference-only architecture", "target.tag=inference-specialist");
 
-                    // When the rest of the example events arrive, the timeline and the list follow
+                    // When the list is sorted by score, convergence (now -0.8) is last
+                    browser.get(base + "#/?sort=score");
+                    await("the list by score").atMost(Duration.ofSeconds(10)).until(() -> rowOrder(browser).size() == expected.size());
+                    assertThat(rowOrder(browser)).startsWith("long-broadcom").endsWith("training-inference-convergence");
+                    // and the rest of the example events arrive: three SUPPORTS for convergence
                     publish(stack, dir, AFTER);
+                    long supported = System.nanoTime();
+
+                    // Then its row moves to the top without a reload, with its new score and sparkline
+                    await("convergence's row on top").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                            .until(() -> rowOrder(browser).get(0).equals("training-inference-convergence"));
+                    System.out.printf("DashboardBrowserTest: the convergence row moved to the top %d ms after the publish returned%n",
+                            (System.nanoTime() - supported) / 1_000_000);
+                    assertThat(text(browser, "#theses tr[data-thesis='training-inference-convergence'] td.num")).isEqualTo("+0.90");
+                    assertThat(browser.findElements(By.cssSelector("#theses tr[data-thesis='training-inference-convergence'] canvas.spark"))).hasSize(1);
+                    chromium.screenshot(SCREENSHOTS.resolve("theses-1280.png"));
+
+                    // And its page shows the four impacts, the last status and the whole state history
+                    browser.findElement(By.linkText(CONVERGENCE_TITLE)).click();
                     await("four impacts on the timeline").atMost(Duration.ofSeconds(30))
                             .until(() -> browser.findElements(By.cssSelector("#timeline li[data-impact]")).size() == 4);
                     await("the status after four impacts").atMost(Duration.ofSeconds(30))
-                            .until(() -> text(browser, ".meta .badge").equals(statuses(api).get("training-inference-convergence")));
+                            .until(() -> text(browser, ".meta .badge").equals("STRENGTHENING"));
+                    assertThat(browser.findElements(By.cssSelector("#state-history tbody tr"))).hasSize(2);
                     browser.manage().window().setSize(new Dimension(1280, 1500)); // the whole thesis page in one picture
                     chromium.screenshot(SCREENSHOTS.resolve("thesis-1280.png"));
 
@@ -222,6 +239,11 @@ class DashboardBrowserTest {
             }
         }
         throw new AssertionError("40 presses of Tab never reached " + target);
+    }
+
+    /** The thesis ids of the list's rows, top to bottom. */
+    private static List<String> rowOrder(ChromeDriver browser) {
+        return browser.findElements(By.cssSelector("#theses tbody tr")).stream().map(r -> r.getAttribute("data-thesis")).toList();
     }
 
     private static String text(ChromeDriver browser, String css) {
