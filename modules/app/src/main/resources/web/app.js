@@ -152,6 +152,17 @@ function notFoundView(title, message) {
 
 // ---------- sparklines and charts ----------
 
+/** Re-renders {@code box} with {@code build()} and gives the focus back to the same control (by its data-focus key). */
+function keepingFocus(box, build) {
+  const active = document.activeElement;
+  const key = box.contains(active) && active.closest('[data-focus]') ? active.closest('[data-focus]').dataset.focus : null;
+  build();
+  if (key) {
+    const again = [...box.querySelectorAll('[data-focus]')].find((el) => el.dataset.focus === key);
+    if (again) again.focus({ preventScroll: true });
+  }
+}
+
 const charts = [];
 function chart(canvas, config) {
   if (!window.Chart) return null; // the vendor script failed to load: the tables still say everything
@@ -168,7 +179,7 @@ function sparkline(scores, label) {
   if (scores.length < 2) return scores.length ? canvas : h('span', { class: 'muted' }, '—');
   chart(canvas, {
     type: 'line',
-    data: { labels: scores.map((_, i) => i), datasets: [{ data: scores, borderColor: '#0b57b0', borderWidth: 1.5, pointRadius: 0, tension: 0.2 }] },
+    data: { labels: scores.map((_, i) => i), datasets: [{ data: scores, borderColor: '#0b57b0', borderWidth: 1.5, pointRadius: 0, stepped: true }] },
     options: {
       responsive: false, animation: false, events: [],
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
@@ -176,6 +187,25 @@ function sparkline(scores, label) {
     },
   });
   return canvas;
+}
+
+/**
+ * Score, status and history come from thesis-state and thesis-alerts, a moment behind the impact the
+ * stream delivers: look again shortly after an impact, once more a little later, and every 15 s anyway.
+ */
+function refresher(refresh) {
+  const timers = [];
+  const periodic = setInterval(refresh, 15000);
+  return {
+    soon() {
+      timers.splice(0).forEach(clearTimeout);
+      timers.push(setTimeout(refresh, 300), setTimeout(refresh, 1000), setTimeout(refresh, 3000));
+    },
+    stop() {
+      timers.splice(0).forEach(clearTimeout);
+      clearInterval(periodic);
+    },
+  };
 }
 
 // ---------- theses ----------
@@ -222,7 +252,7 @@ async function thesesView(params) {
   function sortHeader(key, label, cls) {
     const active = state.sort === key;
     return h('th', { class: cls, scope: 'col', 'aria-sort': active ? (state.desc ? 'descending' : 'ascending') : 'none' },
-      h('button', { class: 'linkish', type: 'button', onclick: () => {
+      h('button', { class: 'linkish', type: 'button', 'data-focus': `sort-${key}`, onclick: () => {
         if (state.sort === key) state.desc = !state.desc; else { state.sort = key; state.desc = key !== 'title'; }
         rememberAndRender();
       } }, label, active ? (state.desc ? ' ▼' : ' ▲') : ''));
@@ -246,7 +276,7 @@ async function thesesView(params) {
     const rows = shown.map((t) => {
       const last = t.lastImpact;
       return h('tr', { 'data-thesis': t.id, class: moved.has(t.id) ? 'moved' : null },
-        h('td', { 'data-label': 'Thesis' }, h('a', { href: thesisHref(t.id), class: 'thesis-title' }, text(t.title)),
+        h('td', { 'data-label': 'Thesis' }, h('a', { href: thesisHref(t.id), class: 'thesis-title', 'data-focus': `thesis-${t.id}` }, text(t.title)),
           h('div', {}, (t.tags || []).map((tag) => h('span', { class: 'tag' }, `#${tag}`)))),
         h('td', { 'data-label': 'Status' }, badge('status', t.status)),
         h('td', { 'data-label': 'Score', class: 'num' }, score(t.score)),
@@ -261,11 +291,10 @@ async function thesesView(params) {
       h('thead', {}, h('tr', {}, sortHeader('title', 'Thesis'), sortHeader('status', 'Status'), sortHeader('score', 'Score', 'num'),
         h('th', { scope: 'col' }, 'Trend'), sortHeader('lastImpact', 'Last impact'), sortHeader('impacts', 'Impacts', 'num'))),
       h('tbody', {}, rows));
-    tableBox.replaceChildren(shown.length ? table : h('p', {}, 'No thesis matches these filters.'));
+    keepingFocus(tableBox, () => tableBox.replaceChildren(shown.length ? table : h('p', {}, 'No thesis matches these filters.')));
     moved.clear();
   }
 
-  let refreshTimer = null;
   async function refresh() {
     try {
       const fresh = await api('/api/theses');
@@ -292,12 +321,11 @@ async function thesesView(params) {
     }
     moved.add(row.id);
     render();
-    // score and status come from thesis-state, a moment behind the impact itself
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(refresh, 700);
+    later.soon();
   };
+  const later = refresher(refresh);
   impactListeners.add(onImpact);
-  leaveView = () => { impactListeners.delete(onImpact); clearTimeout(refreshTimer); destroyCharts(); };
+  leaveView = () => { impactListeners.delete(onImpact); later.stop(); destroyCharts(); };
 
   show('theses',
     h('h1', {}, 'Theses'),
@@ -368,13 +396,13 @@ async function thesisView(id) {
 
   function renderTimeline() {
     const newestFirst = [...impacts].sort((a, b) => Date.parse(b.eventTime) - Date.parse(a.eventTime) || text(a.eventId).localeCompare(text(b.eventId)));
-    timelineList.replaceChildren(...(newestFirst.length ? newestFirst.map((i) => h('li', {
+    keepingFocus(timelineList, () => timelineList.replaceChildren(...(newestFirst.length ? newestFirst.map((i) => h('li', {
       class: `${text(i.stance)}${i.order > 1 ? ' downstream' : ''}${fresh.has(i.id) ? ' new' : ''}${i.id === selected ? ' selected' : ''}`,
       'data-impact': i.id, 'data-stance': i.stance,
     },
-    h('button', { class: 'linkish', type: 'button', onclick: () => select(i) }, text(i.eventHeadline || i.eventId)), ' ',
+    h('button', { class: 'linkish', type: 'button', 'data-focus': `impact-${i.id}`, onclick: () => select(i) }, text(i.eventHeadline || i.eventId)), ' ',
     badge('stance', i.stance), ' ', h('span', { class: 'when' }, day(i.eventTime) + (i.order > 1 ? ' · downstream' : ''))))
-      : [h('li', { class: 'muted' }, 'No impact yet.')]));
+      : [h('li', { class: 'muted' }, 'No impact yet.')])));
     fresh.clear();
 
     const points = impacts.filter((i) => typeof i.scoreAfter === 'number');
@@ -435,7 +463,6 @@ async function thesisView(id) {
       (i.statements || []).length ? h('ul', {}, i.statements.map((s) => h('li', {}, text(s)))) : null);
   }
 
-  let refreshTimer = null;
   async function refresh() {
     try {
       const [d, hist] = await Promise.all([api(`/api/theses/${encodeURIComponent(id)}`), api(`/api/theses/${encodeURIComponent(id)}/history`)]);
@@ -454,11 +481,11 @@ async function thesisView(id) {
     if (!impacts.some((i) => i.id === impact.id)) impacts.push(impact); // shown now; its score comes with the refresh
     fresh.add(impact.id);
     renderTimeline();
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(refresh, 700);
+    later.soon();
   };
+  const later = refresher(refresh);
   impactListeners.add(onImpact);
-  leaveView = () => { impactListeners.delete(onImpact); clearTimeout(refreshTimer); destroyCharts(); timelineChart = null; };
+  leaveView = () => { impactListeners.delete(onImpact); later.stop(); destroyCharts(); timelineChart = null; };
 
   const signals = thesis.signals || [];
   show(text(thesis.title),
@@ -502,12 +529,28 @@ async function thesisView(id) {
 // ---------- inbox ----------
 
 async function inboxView() {
-  const inbox = await api('/api/inbox');
+  let shown = null;
+  async function poll() {
+    try {
+      const inbox = await api('/api/inbox');
+      apiUp();
+      const now = JSON.stringify(inbox);
+      if (now !== shown) { shown = now; renderInbox(inbox); }
+    } catch (e) {
+      if (e instanceof ApiDown) apiDown(e);
+    }
+  }
+  const first = await api('/api/inbox');
+  shown = JSON.stringify(first);
+  renderInbox(first);
+  const pollTimer = setInterval(poll, 5000); // no stream for the inbox: look again every few seconds
+  leaveView = () => clearInterval(pollTimer);
+}
+
+function renderInbox(inbox) {
   const dead = inbox.deadLetters || { count: 0, reasons: [], recent: [] };
   const unmatched = inbox.unmatched || [];
-  const pollTimer = setTimeout(route, 5000); // no stream for the inbox: look again in a while
-  leaveView = () => clearTimeout(pollTimer);
-  show('inbox',
+  keepingFocus(main, () => show('inbox',
     h('h1', {}, 'Inbox'),
     h('h2', {}, `Unmatched events (${unmatched.length})`),
     h('p', { class: 'muted' }, 'Valid events no thesis cared about: candidates for a new thesis or a new signal. '
@@ -519,7 +562,7 @@ async function inboxView() {
         h('td', { 'data-label': 'Type' }, text(e.type)),
         h('td', { 'data-label': 'Actor' }, text(e.actor)),
         h('td', { 'data-label': 'Happened' }, day(e.occurredAt)),
-        h('td', { 'data-label': 'JSON' }, h('a', { href: e.json, download: `${text(e.id)}.jsonl`, 'aria-label': `JSON of ${text(e.id)}` }, 'event JSON'))))))
+        h('td', { 'data-label': 'JSON' }, h('a', { href: e.json, download: `${text(e.id)}.jsonl`, 'aria-label': `JSON of ${text(e.id)}`, 'data-focus': `json-${e.id}` }, 'event JSON'))))))
       : h('p', {}, 'No unmatched event.'),
     h('h2', {}, `Dead letters (${dead.count})`),
     h('p', { class: 'muted' }, 'Events tip rejected, kept on market-events.dlq with the reason.'),
@@ -528,7 +571,7 @@ async function inboxView() {
       h('tbody', {}, dead.reasons.map((r) => h('tr', {},
         h('td', { 'data-label': 'Reason' }, text(r.reason)), h('td', { 'data-label': 'Count', class: 'num' }, text(r.count))))))
       : h('p', {}, 'None.'),
-    inbox.unreadableRecords ? h('p', { class: 'muted' }, `${inbox.unreadableRecords} records could not be read by this version (another schema).`) : null);
+    inbox.unreadableRecords ? h('p', { class: 'muted' }, `${inbox.unreadableRecords} records could not be read by this version (another schema).`) : null));
 }
 
 // ---------- start ----------

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -47,6 +48,7 @@ class DashboardBrowserTest {
     private static final List<String> AFTER = List.of("evt-aws-inferentia", "evt-nvda-b200", "evt-google-ironwood");
 
     @Test
+    @SuppressWarnings("unchecked")
     void anAnalystWatchesAThesisMoveLiveAndReadsTheInbox(@TempDir Path dir) throws IOException {
         Path vault = vaultWithHostileTitle(dir.resolve("vault"));
         try (TestStack stack = TestStack.start(dir)) {
@@ -80,18 +82,18 @@ class DashboardBrowserTest {
                     await("the theses table").atMost(Duration.ofSeconds(10))
                             .until(() -> browser.findElements(By.cssSelector("#theses tbody tr")).size() == expected.size());
                     for (Map.Entry<String, String> thesis : expected.entrySet()) {
-                        WebElement row = browser.findElement(By.cssSelector("#theses tr[data-thesis='" + thesis.getKey() + "']"));
-                        assertThat(row.findElement(By.cssSelector(".badge")).getText()).as(thesis.getKey()).isEqualTo(thesis.getValue());
+                        assertThat(text(browser, "#theses tr[data-thesis='" + thesis.getKey() + "'] .badge")).as(thesis.getKey())
+                                .isEqualTo(thesis.getValue());
                     }
                     // and the title with HTML in it is shown as text, never run
-                    assertThat(browser.findElements(By.cssSelector(".thesis-title")).stream().map(WebElement::getText))
+                    assertThat((List<Object>) browser.executeScript("return [...document.querySelectorAll('.thesis-title')].map((a) => a.innerText)"))
                             .contains(CONVERGENCE_TITLE, "Long Broadcom", "Inference economics", HOSTILE_TITLE);
                     assertThat(browser.findElements(By.tagName("img"))).isEmpty();
                     assertThat(browser.executeScript("return window.tipXss === undefined")).isEqualTo(true);
 
                     // When they reach "Training-inference convergence" with the keyboard alone
-                    WebElement link = tabTo(browser, By.linkText(CONVERGENCE_TITLE));
-                    link.sendKeys(Keys.ENTER);
+                    tabTo(browser, "thesis-training-inference-convergence");
+                    new Actions(browser).sendKeys(Keys.ENTER).perform();
 
                     // Then its page shows the summary, signals and implications, and no impact yet
                     await("the thesis page").atMost(Duration.ofSeconds(10))
@@ -116,7 +118,7 @@ class DashboardBrowserTest {
                                     && !browser.findElements(By.cssSelector("#state-history tbody tr")).isEmpty());
                     assertThat(text(browser, "#state-history")).contains("STEADY", "CHALLENGED", "NVIDIA to acquire Groq for $20B");
                     // and choosing the impact says why
-                    browser.findElement(By.cssSelector("#timeline li[data-stance='CHALLENGES'] button")).click();
+                    click(browser, By.cssSelector("#timeline li[data-stance='CHALLENGES'] button"));
                     assertThat(text(browser, "#impact-detail")).contains("NVIDIA to acquire Groq for $20B", "CHALLENGES",
                             "inference-only architecture", "target.tag=inference-specialist");
 
@@ -138,13 +140,17 @@ class DashboardBrowserTest {
                     chromium.screenshot(SCREENSHOTS.resolve("theses-1280.png"));
 
                     // And its page shows the four impacts, the last status and the whole state history
-                    browser.findElement(By.linkText(CONVERGENCE_TITLE)).click();
+                    click(browser, By.linkText(CONVERGENCE_TITLE));
                     await("four impacts on the timeline").atMost(Duration.ofSeconds(30))
                             .until(() -> browser.findElements(By.cssSelector("#timeline li[data-impact]")).size() == 4);
                     await("the status after four impacts").atMost(Duration.ofSeconds(30))
                             .until(() -> text(browser, ".meta .badge").equals("STRENGTHENING"));
-                    assertThat(browser.findElements(By.cssSelector("#state-history tbody tr"))).hasSize(2);
+                    // (STEADY → CHALLENGED → CONTESTED → STRENGTHENING: the order the three arrive in does not matter)
+                    await("the state history").atMost(Duration.ofSeconds(30))
+                            .until(() -> browser.findElements(By.cssSelector("#state-history tbody tr")).size() == 3);
+                    assertThat(text(browser, "#state-history tbody tr:first-child")).contains("CONTESTED → STRENGTHENING");
                     browser.manage().window().setSize(new Dimension(1280, 1500)); // the whole thesis page in one picture
+                    click(browser, By.cssSelector("#timeline li[data-stance='CHALLENGES'] button"));
                     chromium.screenshot(SCREENSHOTS.resolve("thesis-1280.png"));
 
                     // And the inbox lists the unmatched events, each with the JSON `tip test` takes, and the dead letter
@@ -228,27 +234,36 @@ class DashboardBrowserTest {
         }
     }
 
-    /** Presses Tab from the top of the page until {@code target} has the focus. */
-    private static WebElement tabTo(ChromeDriver browser, By target) {
-        WebElement wanted = browser.findElement(target);
+    /** Presses Tab from the top of the page until the control with this {@code data-focus} key has the focus. */
+    private static void tabTo(ChromeDriver browser, String focusKey) {
         browser.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
         for (int i = 0; i < 40; i++) {
             new Actions(browser).sendKeys(Keys.TAB).perform();
-            if (wanted.equals(browser.switchTo().activeElement())) {
-                return wanted;
+            if (focusKey.equals(browser.executeScript("return document.activeElement.dataset.focus"))) {
+                return;
             }
         }
-        throw new AssertionError("40 presses of Tab never reached " + target);
+        throw new AssertionError("40 presses of Tab never reached " + focusKey);
+    }
+
+    /** Clicks what {@code target} finds, again if the page re-rendered it in between. */
+    private static void click(ChromeDriver browser, By target) {
+        await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class).until(() -> {
+            browser.findElement(target).click();
+            return true;
+        });
     }
 
     /** The thesis ids of the list's rows, top to bottom. */
+    @SuppressWarnings("unchecked")
     private static List<String> rowOrder(ChromeDriver browser) {
-        return browser.findElements(By.cssSelector("#theses tbody tr")).stream().map(r -> r.getAttribute("data-thesis")).toList();
+        return (List<String>) browser.executeScript("return [...document.querySelectorAll('#theses tbody tr')].map((r) => r.dataset.thesis)");
     }
 
+    /** The text of the first element {@code css} selects, read in one step (the page re-renders as impacts arrive). */
     private static String text(ChromeDriver browser, String css) {
-        List<WebElement> found = browser.findElements(By.cssSelector(css));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        Object text = browser.executeScript("const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : ''", css);
+        return String.valueOf(text);
     }
 
     private static String bannerText(ChromeDriver browser) {
