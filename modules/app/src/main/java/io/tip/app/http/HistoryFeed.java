@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tip.app.kafka.TopicFeed;
-import io.tip.engine.process.DeadLetterHandler;
 import io.tip.model.topics.Topics;
 
 /**
@@ -100,7 +99,7 @@ final class HistoryFeed implements AutoCloseable {
     }
 
     private static String reason(ConsumerRecord<byte[], byte[]> record) {
-        Header reason = record.headers().lastHeader(DeadLetterHandler.REASON_HEADER);
+        Header reason = record.headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER);
         if (reason == null) {
             reason = record.headers().lastHeader(STREAMS_ERROR_HEADER);
         }
