@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,8 +27,13 @@ import io.tip.model.json.AvroJson;
  * instance answers for any thesis.
  */
 final class ThesisHistory {
-    /** Impacts kept per thesis: enough for a year of daily news on one thesis, ~2 KB each. */
+    /** Impacts kept per thesis: enough for a year of daily news on one thesis. */
     static final int IMPACTS_KEPT = 200;
+    /**
+     * Impacts kept in all (the globally oldest by event time go first): an impact with its why text and
+     * signals is 1-2 KB on the heap, so this bounds the history near 150 MB even for 10,000 theses.
+     */
+    static final int TOTAL_IMPACTS_KEPT = 100_000;
     /** Status changes kept per thesis. */
     static final int STATUS_CHANGES_KEPT = 50;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -52,16 +58,52 @@ final class ThesisHistory {
         boolean dropped;
     }
 
-    private final Map<String, Timeline> timelines = new ConcurrentHashMap<>();
+    /** An impact kept, in the order of all kept impacts. */
+    private record Kept(EventKey key, String thesisId) implements Comparable<Kept> {
+        @Override
+        public int compareTo(Kept other) {
+            int byEvent = key.compareTo(other.key);
+            return byEvent != 0 ? byEvent : thesisId.compareTo(other.thesisId);
+        }
+    }
 
-    void impact(ThesisImpact impact) {
+    private final Map<String, Timeline> timelines = new ConcurrentHashMap<>();
+    private final int perThesis;
+    private final int total;
+    /** Every kept impact, oldest first; guarded by {@code this}. */
+    private final TreeSet<Kept> allKept = new TreeSet<>();
+
+    ThesisHistory() {
+        this(IMPACTS_KEPT, TOTAL_IMPACTS_KEPT);
+    }
+
+    ThesisHistory(int perThesis, int total) {
+        this.perThesis = perThesis;
+        this.total = total;
+    }
+
+    /** One writer (the history feed); the global order is kept under this object's lock, each timeline under its own. */
+    synchronized void impact(ThesisImpact impact) {
         Timeline timeline = timelines.computeIfAbsent(impact.getThesisId(), id -> new Timeline());
+        EventKey key = new EventKey(impact.getEventTime(), impact.getEventId());
         synchronized (timeline) {
-            timeline.impacts.put(new EventKey(impact.getEventTime(), impact.getEventId()), impact);
-            if (timeline.impacts.size() > IMPACTS_KEPT) {
-                timeline.droppedScoreMicros += signedMicros(timeline.impacts.pollFirstEntry().getValue());
-                timeline.dropped = true;
-            }
+            timeline.impacts.put(key, impact);
+        }
+        allKept.add(new Kept(key, impact.getThesisId()));
+        if (timeline.impacts.size() > perThesis) {
+            drop(impact.getThesisId(), timeline, timeline.impacts.firstKey());
+        }
+        while (allKept.size() > total) {
+            Kept oldest = allKept.first();
+            drop(oldest.thesisId(), timelines.get(oldest.thesisId()), oldest.key());
+        }
+    }
+
+    private void drop(String thesisId, Timeline timeline, EventKey key) {
+        allKept.remove(new Kept(key, thesisId));
+        synchronized (timeline) {
+            timeline.droppedScoreMicros += signedMicros(timeline.impacts.remove(key));
+            timeline.dropped = true;
         }
     }
 

@@ -71,6 +71,26 @@ class ThesisHistoryTest {
     }
 
     @Test
+    void pastTheTotalLimitTheGloballyOldestGoFromWhicheverThesisHoldsThem() {
+        // Given room for 3 impacts in all, and two theses
+        ThesisHistory history = new ThesisHistory(10, 3);
+        history.impact(impact("evt-1", "2025-01-01", Stance.SUPPORTS, 0.5));
+        history.impact(impactOn("other", "evt-2", "2025-01-02"));
+        history.impact(impact("evt-3", "2025-01-03", Stance.SUPPORTS, 0.25));
+
+        // When a fourth arrives
+        history.impact(impactOn("other", "evt-4", "2025-01-04"));
+
+        // Then the oldest of all is gone, and its thesis's score line still ends at the sum of its impacts
+        ObjectNode json = history.json(THESIS);
+        assertThat(json.get("impacts")).extracting(i -> i.get("eventId").asText()).containsExactly("evt-3");
+        assertThat(json.get("impacts").get(0).get("scoreAfter").asDouble()).isEqualTo(0.75);
+        assertThat(json.get("truncated").asBoolean()).isTrue();
+        assertThat(history.json("other").get("impacts")).hasSize(2);
+        assertThat(history.json("other").get("truncated").asBoolean()).isFalse();
+    }
+
+    @Test
     void statusChangesAreKeptInTheOrderTheyWereRecorded() {
         ThesisHistory history = new ThesisHistory();
         ThesisImpact groq = impact("evt-groq", "2025-12-24", Stance.CHALLENGES, 0.8);
@@ -92,6 +112,10 @@ class ThesisHistoryTest {
         assertThat(json.get("impacts")).isEmpty();
         assertThat(json.get("statusChanges")).isEmpty();
         assertThat(new ThesisHistory().latest("quiet")).isEmpty();
+    }
+
+    private static ThesisImpact impactOn(String thesisId, String eventId, String when) {
+        return ThesisImpact.newBuilder(impact(eventId, when, Stance.REVIEW, 0.3)).setThesisId(thesisId).setPath(List.of(thesisId)).build();
     }
 
     private static ThesisImpact impact(String eventId, String when, Stance stance, double magnitude) {
