@@ -151,6 +151,7 @@ class DashboardBrowserTest {
                     assertThat(text(browser, "#state-history tbody tr:first-child")).contains("CONTESTED → STRENGTHENING");
                     browser.manage().window().setSize(new Dimension(1280, 1500)); // the whole thesis page in one picture
                     click(browser, By.cssSelector("#timeline li[data-stance='CHALLENGES'] button"));
+                    assertThat(contrastFailures(browser)).as("text below WCAG AA contrast on the thesis page at 1280 px").isEmpty();
                     chromium.screenshot(SCREENSHOTS.resolve("thesis-1280.png"));
 
                     // And the inbox lists the unmatched events, each with the JSON `tip test` takes, and the dead letter
