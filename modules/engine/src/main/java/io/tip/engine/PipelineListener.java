@@ -38,6 +38,10 @@ public interface PipelineListener {
     default void recordFailed(String topic, int partition, long offset, String reason) {
     }
 
+    /** A stream thread failed and was replaced (reported by the application that runs the topology). */
+    default void threadReplaced() {
+    }
+
     /** A record of a table topic (theses, implications, entities) that could not be read, skipped. */
     default void tableRecordSkipped(String topic, String reason) {
     }
