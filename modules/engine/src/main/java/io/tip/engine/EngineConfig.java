@@ -29,7 +29,12 @@ public final class EngineConfig extends AbstractConfig {
     public static final String VALIDATION_MAX_EVENT_BYTES = "validation.max.event.bytes";
 
     public static final ConfigDef CONFIG = new ConfigDef()
-            .define(TOPIC_PREFIX, Type.STRING, "", Importance.HIGH,
+            .define(TOPIC_PREFIX, Type.STRING, "", ConfigDef.LambdaValidator.with((name, value) -> {
+                        if (!String.valueOf(value).matches("[a-zA-Z0-9._-]*")) {
+                            throw new org.apache.kafka.common.config.ConfigException(name, value,
+                                    "a topic name prefix may contain only letters, digits, '.', '_' and '-'");
+                        }
+                    }, () -> "[a-zA-Z0-9._-]*"), Importance.HIGH,
                     "Prepended to every topic name, so several pipelines can share a cluster.")
             .define(DEDUPE_RETENTION_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(1), Importance.MEDIUM,
                     "How long an event id is remembered: a re-sent event within this time changes nothing downstream.")

@@ -166,7 +166,8 @@ final class RegistryHttp {
         try {
             URI uri = new URI(url);
             if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new ConfigException(RegistryClientConfig.SCHEMA_REGISTRY_URL, url, "expected http(s)://host:port");
+                throw new ConfigException(RegistryClientConfig.SCHEMA_REGISTRY_URL + " has an entry that is not an http(s)://host:port URL: "
+                    + RedactedUrl.of(url));
             }
             String userInfo = configuredUserInfo != null ? configuredUserInfo
                 : uri.getRawUserInfo() == null ? null : URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
@@ -178,7 +179,8 @@ final class RegistryHttp {
                 : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
             return new Endpoint(base, authorization);
         } catch (URISyntaxException e) {
-            throw new ConfigException(RegistryClientConfig.SCHEMA_REGISTRY_URL, url, e.getMessage());
+            throw new ConfigException(RegistryClientConfig.SCHEMA_REGISTRY_URL + " has an entry that is not a URL: "
+                + RedactedUrl.inText(e.getMessage()));
         }
     }
 }
