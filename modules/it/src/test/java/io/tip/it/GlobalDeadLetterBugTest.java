@@ -31,10 +31,9 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.tip.engine.internal.process.TableRecordDeserializer;
 
 /**
- * A minimal reproduction of the Kafka Streams 4.4 bug {@link TableRecordDeserializer} works around:
+ * A minimal reproduction of the Kafka Streams 4.4 bug tip's TableRecordDeserializer (engine) works around:
  * with a dead-letter topic configured, one record a global store's deserializer rejects kills the
  * global thread with a ClassCastException ({@code GlobalProcessorContextImpl} is not a
  * {@code RecordCollector.Supplier}, in {@code RecordDeserializer.handleDeserializationFailure}), and the
