@@ -18,6 +18,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,8 @@ class RegistryOutageTest {
 
     @Test
     void anUnreadableTableRecordAndARegistryOutageNeitherStopTheStartNorDeadLetterGoodEvents(@TempDir Path dir) {
+        // Stream threads are meant to fail here (and be replaced): Awaitility must not take their exceptions for the test's.
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
         try (TestStack stack = TestStack.start(dir);
              RegistryProxy proxy = RegistryProxy.to(stack.registryUrl())) {
             // Given the example vault loaded, with one garbage record in the theses table
@@ -106,6 +110,11 @@ class RegistryOutageTest {
                 throw new AssertionError("the pipeline did not start once the registry answered", e);
             }
         }
+    }
+
+    @AfterEach
+    void resetAwaitility() {
+        Awaitility.reset();
     }
 
     private static byte[] bytes(String text) {
