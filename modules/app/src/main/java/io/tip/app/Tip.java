@@ -15,6 +15,9 @@ import io.tip.app.cli.WatchCommand;
 import io.tip.model.ModelClasses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.tip.registry.client.RedactedUrl;
+
+import org.apache.kafka.common.config.ConfigException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +54,10 @@ public final class Tip {
             if (e instanceof UserError user) {
                 commandLine.getErr().println("tip: " + user.getMessage());
                 return user.exitCode();
+            }
+            if (e instanceof ConfigException config) {
+                commandLine.getErr().println("tip: " + RedactedUrl.inText(config.getMessage()));
+                return 2;
             }
             log.debug("tip {} failed", commandLine.getCommandName(), e);
             commandLine.getErr().println("tip " + commandLine.getCommandName() + ": " + oneLine(e)

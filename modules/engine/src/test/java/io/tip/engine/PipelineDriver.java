@@ -45,16 +45,24 @@ final class PipelineDriver implements AutoCloseable {
     final TestOutputTopic<byte[], byte[]> unmatchedRaw;
     final TestOutputTopic<byte[], byte[]> deadLetters;
     /** What the topology reported to its listener (the source of tip's metrics). */
-    final CountingListener counts = new CountingListener();
+    final CountingListener counts;
+    final TestInputTopic<byte[], byte[]> rawTheses;
+    /** The in-memory registry the serdes use (mock://...). */
+    final String registryUrl = "mock://" + UUID.randomUUID();
 
     PipelineDriver() {
         this(Map.of());
     }
 
     PipelineDriver(Map<String, Object> engineSettings) {
-        Map<String, Object> serde = Map.of("schema.registry.url", "mock://" + UUID.randomUUID());
+        this(engineSettings, PipelineListener.NONE);
+    }
+
+    PipelineDriver(Map<String, Object> engineSettings, PipelineListener listener) {
+        Map<String, Object> serde = Map.of("schema.registry.url", registryUrl);
         topics = Topics.create("", serde);
         EngineConfig config = new EngineConfig(engineSettings);
+        counts = new CountingListener(listener);
         ThesisImpactEngine engine = ThesisImpactEngine.create(config, topics, counts);
         Properties props = engine.streamsProperties(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
                 StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/tip-ttd-" + UUID.randomUUID()));
@@ -70,6 +78,7 @@ final class PipelineDriver implements AutoCloseable {
         unmatched = output(topics.unmatched());
         unmatchedRaw = driver.createOutputTopic(topics.unmatched().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        rawTheses = driver.createInputTopic(topics.theses().name(), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
@@ -122,33 +131,62 @@ final class PipelineDriver implements AutoCloseable {
                 .setHeadline(headline).setOccurredAt(Instant.parse("2025-12-24T00:00:00Z")).setTags(List.of());
     }
 
-    /** Counts what the topology reports, as tip's metrics do. */
+    /** Counts what the topology reports, as tip's metrics do, and passes every report on to {@code next}. */
     static final class CountingListener implements PipelineListener {
         final AtomicInteger matched = new AtomicInteger();
         final AtomicInteger impacts = new AtomicInteger();
         final AtomicInteger unmatched = new AtomicInteger();
         final AtomicInteger duplicates = new AtomicInteger();
         final AtomicInteger deadLetters = new AtomicInteger();
+        private final PipelineListener next;
+
+        CountingListener(PipelineListener next) {
+            this.next = next;
+        }
 
         @Override
         public void matched(int count, long latencyMs) {
             matched.incrementAndGet();
             impacts.addAndGet(count);
+            next.matched(count, latencyMs);
         }
 
         @Override
         public void unmatched() {
             unmatched.incrementAndGet();
+            next.unmatched();
         }
 
         @Override
         public void duplicate() {
             duplicates.incrementAndGet();
+            next.duplicate();
         }
 
         @Override
         public void deadLetter() {
             deadLetters.incrementAndGet();
+            next.deadLetter();
+        }
+
+        @Override
+        public void recordDone(String topic, int partition, long offset) {
+            next.recordDone(topic, partition, offset);
+        }
+
+        @Override
+        public void recordFailed(String topic, int partition, long offset, String reason) {
+            next.recordFailed(topic, partition, offset, reason);
+        }
+
+        @Override
+        public void threadReplaced() {
+            next.threadReplaced();
+        }
+
+        @Override
+        public void tableRecordSkipped(String topic, String reason) {
+            next.tableRecordSkipped(topic, reason);
         }
     }
 

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tip.engine.StoreNames;
+import io.tip.model.Implication;
 import io.tip.model.Thesis;
 import io.tip.model.ThesisState;
 import io.tip.model.json.AvroJson;
@@ -44,9 +45,12 @@ final class ThesisQueries {
     private final HostInfo self;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    ThesisQueries(KafkaStreams streams, HostInfo self) {
+    private final Optional<String> authorization;
+
+    ThesisQueries(KafkaStreams streams, HostInfo self, Optional<String> authorization) {
         this.streams = streams;
         this.self = self;
+        this.authorization = authorization;
     }
 
     Optional<Thesis> thesis(String id) {
@@ -59,6 +63,21 @@ final class ThesisQueries {
             it.forEachRemaining(kv -> all.add(kv.value));
         }
         return all;
+    }
+
+    /** Implications from or to a thesis (every instance holds them all). */
+    List<Implication> implications(String thesisId) {
+        List<Implication> found = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, Implication> store = streams.store(
+                StoreQueryParameters.fromNameAndType(StoreNames.IMPLICATIONS, QueryableStoreTypes.keyValueStore()));
+        try (KeyValueIterator<String, Implication> it = store.all()) {
+            it.forEachRemaining(kv -> {
+                if (thesisId.equals(kv.value.getFromThesis()) || thesisId.equals(kv.value.getTo())) {
+                    found.add(kv.value);
+                }
+            });
+        }
+        return found;
     }
 
     private ReadOnlyKeyValueStore<String, Thesis> theses() {
@@ -132,8 +151,10 @@ final class ThesisQueries {
     }
 
     private Optional<JsonNode> fetch(HostInfo host, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
+                .timeout(Duration.ofSeconds(5)).GET();
+        authorization.ifPresent(value -> builder.header("Authorization", value));
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {

@@ -24,11 +24,7 @@ public final class TopicFeed<V> implements AutoCloseable {
     private final List<TopicPartition> partitions;
 
     public TopicFeed(Map<String, Object> kafkaSettings, Topic<String, V> topic, boolean fromBeginning) {
-        Map<String, Object> settings = ClientSettings.consumer(kafkaSettings);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumer = new KafkaConsumer<>(settings, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        consumer = new KafkaConsumer<>(settings(kafkaSettings), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         List<PartitionInfo> infos = consumer.partitionsFor(topic.name());
         partitions = infos == null ? List.of() : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
@@ -37,6 +33,15 @@ public final class TopicFeed<V> implements AutoCloseable {
         } else {
             consumer.seekToEnd(partitions);
         }
+    }
+
+    /** Consumer settings of a downstream reader: read_committed, no consumer group, no commits. */
+    public static Map<String, Object> settings(Map<String, Object> kafkaSettings) {
+        Map<String, Object> settings = ClientSettings.consumer(kafkaSettings);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return settings;
     }
 
     /** Waits up to {@code timeout} and hands every record to {@code sink}, tombstones (null values) included. */

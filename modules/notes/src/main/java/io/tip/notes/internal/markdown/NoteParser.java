@@ -48,7 +48,6 @@ public final class NoteParser {
             .extensions(List.of(TablesExtension.create(), YamlFrontMatterExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
-    private static final Pattern IMPLICATION = Pattern.compile("(?i)for\\s+(.+?)\\s*:?");
     private static final Pattern POLARITY = Pattern.compile("\\(([+-])\\)");
     private static final Pattern UPDATED = Pattern.compile("(?i)updated:?\\s+(.*)");
     private static final Pattern RELATED = Pattern.compile("(?i)related:.*");
@@ -344,11 +343,11 @@ public final class NoteParser {
      * @param after the rest of the line, which may hold the polarity and a first statement
      */
     private Optional<Implication.Builder> implicationStart(String fromId, String head, String after, int line) {
-        Matcher m = IMPLICATION.matcher(head);
-        if (!m.matches()) {
+        Optional<String> heading = ImplicationHeading.target(head);
+        if (heading.isEmpty()) {
             return Optional.empty();
         }
-        String target = m.group(1);
+        String target = heading.get();
         Polarity polarity = Polarity.REVIEW;
         Matcher sign = POLARITY.matcher(target);
         if (sign.find()) {
