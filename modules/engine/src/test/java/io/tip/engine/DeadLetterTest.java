@@ -123,7 +123,7 @@ class DeadLetterTest {
         assertThat(letter.key()).isEqualTo(java.util.Arrays.copyOf(key, DeadLetterHandler.MAX_LETTER_BYTES));
         assertThat(letter.value()).isEqualTo(java.util.Arrays.copyOf(value, DeadLetterHandler.MAX_LETTER_BYTES));
         assertThat(header(letter, DeadLetterHandler.TRUNCATED_HEADER))
-                .isEqualTo("key 262145 bytes, value 300000 bytes; first 262144 kept");
+                .startsWith("key 262145 bytes, value 300000 bytes; first 262144 kept"); // then what else was cut (the stack trace)
         assertThat(header(letter, DeadLetterHandler.REASON_HEADER)).contains("magic byte");
         assertThat(pipeline.impacts.readValuesToList()).extracting(i -> i.getEventId()).containsExactly("good");
     }
@@ -140,7 +140,8 @@ class DeadLetterTest {
         var letter = pipeline.deadLetters.readRecord();
         assertThat(letter.key()).hasSize(DeadLetterHandler.MAX_LETTER_BYTES);
         assertThat(letter.value()).isEqualTo(value);
-        assertThat(header(letter, DeadLetterHandler.TRUNCATED_HEADER)).isEqualTo("key 262154 bytes; first 262144 kept");
+        assertThat(header(letter, DeadLetterHandler.TRUNCATED_HEADER)).startsWith("key 262154 bytes; first 262144 kept")
+                .doesNotContain("value");
     }
 
     @Test
@@ -153,7 +154,11 @@ class DeadLetterTest {
 
         var letter = pipeline.deadLetters.readRecord();
         assertThat(letter.value()).isEqualTo(value);
-        assertThat(letter.headers().lastHeader(DeadLetterHandler.TRUNCATED_HEADER)).isNull();
+        // only texts (the stack trace) may have been cut, never the key or the value
+        var truncated = letter.headers().lastHeader(DeadLetterHandler.TRUNCATED_HEADER);
+        if (truncated != null) {
+            assertThat(new String(truncated.value(), StandardCharsets.UTF_8)).doesNotContain("key ").doesNotContain("value ");
+        }
     }
 
     @Test
@@ -167,7 +172,7 @@ class DeadLetterTest {
         var letter = pipeline.deadLetters.readRecord();
         assertThat(letter.value()).hasSize(DeadLetterHandler.MAX_LETTER_BYTES);
         assertThat(header(letter, DeadLetterHandler.REASON_HEADER)).contains("headline is 5242880 characters");
-        assertThat(header(letter, DeadLetterHandler.TRUNCATED_HEADER)).matches("value 52429\\d\\d bytes; first 262144 kept");
+        assertThat(header(letter, DeadLetterHandler.TRUNCATED_HEADER)).matches("value 52429\\d\\d bytes; first 262144 kept.*");
         assertThat(pipeline.impacts.readValuesToList()).extracting(i -> i.getEventId()).containsExactly("good");
     }
 

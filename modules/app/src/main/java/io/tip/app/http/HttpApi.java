@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -175,6 +176,8 @@ public final class HttpApi implements AutoCloseable {
         app.exception(ThesisQueries.Unavailable.class, (e, ctx) ->
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage())));
         app.exception(NotFound.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", e.getMessage())));
+        // Every API error body is {"error": "..."}, the SSE admission's 400 and 503 included.
+        app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
         // Right after a rebalance the metadata can name this instance before its store for that
         // partition is open (InvalidStateStorePartitionException): a moment's unavailability, not a fault.
         app.exception(InvalidStateStoreException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)

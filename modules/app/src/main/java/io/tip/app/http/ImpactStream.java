@@ -141,6 +141,12 @@ final class ImpactStream implements AutoCloseable {
                         + (minMagnitude.length() > 40 ? minMagnitude.substring(0, 40) + "..." : minMagnitude) + "'");
             }
         }
+        for (String name : List.of("thesis", "tag")) {
+            String value = ctx.queryParam(name);
+            if (value != null && value.isBlank()) {
+                throw new BadRequestResponse(name + " is empty: leave it out, or give a " + name);
+            }
+        }
         return new ImpactFilter(ctx.queryParam("thesis"), ctx.queryParam("tag"), min, theses);
     }
 

@@ -77,11 +77,11 @@ class HttpApiStartingTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "minMagnitude=abc | minMagnitude 'abc' is not a number from 0 to 1 (e.g. minMagnitude=0.5)",
-            "minMagnitude=1.5 | minMagnitude '1.5' is not a number from 0 to 1 (e.g. minMagnitude=0.5)",
-            "minMagnitude=-0.1 | minMagnitude '-0.1' is not a number from 0 to 1 (e.g. minMagnitude=0.5)",
-            "minMagnitude=NaN | minMagnitude 'NaN' is not a number from 0 to 1 (e.g. minMagnitude=0.5)",
-            "minMagnitude= | minMagnitude '' is not a number from 0 to 1 (e.g. minMagnitude=0.5)",
+            "minMagnitude=abc | minMagnitude must be a number from 0 to 1, not 'abc'",
+            "minMagnitude=1.5 | minMagnitude must be a number from 0 to 1, not '1.5'",
+            "minMagnitude=-0.1 | minMagnitude must be a number from 0 to 1, not '-0.1'",
+            "minMagnitude=NaN | minMagnitude must be a number from 0 to 1, not 'NaN'",
+            "minMagnitude= | minMagnitude must be a number from 0 to 1, not ''",
             "thesis= | thesis is empty: leave it out, or give a thesis",
             "tag= | tag is empty: leave it out, or give a tag"})
     void aStreamFilterThatCannotBeReadIs400WithWhatToSend(String query, String error) throws Exception {
