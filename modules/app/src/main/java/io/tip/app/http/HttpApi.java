@@ -53,7 +53,8 @@ public final class HttpApi implements AutoCloseable {
 
     private HttpApi(TipSettings settings, Topics topics) {
         this.host = settings.app().advertisedHost();
-        this.impactStream = new ImpactStream(settings.kafka(), topics.impacts(), id -> queries == null ? null : queries.thesis(id).orElse(null));
+        this.impactStream = new ImpactStream(settings.kafka(), topics.impacts(), id -> queries == null ? null : queries.thesis(id).orElse(null),
+                () -> queries == null ? List.of() : queries.allTheses());
         this.ingestPublisher = new EventPublisher(ingestProducerSettings(settings), topics.marketEvents());
         this.ingest = new EventIngest(ingestPublisher, settings.app().ingestMaxBytes(), settings.app().ingestTimeoutMs());
         this.app = Javalin.create(config -> config.showJavalinBanner = false);

@@ -1,10 +1,12 @@
 package io.tip.app.http;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import io.javalin.http.sse.SseClient;
 import io.tip.app.format.ImpactFilter;
 import io.tip.app.format.ImpactJson;
+import io.tip.app.format.ThesisNames;
 import io.tip.app.kafka.TopicFeed;
 import io.tip.model.Thesis;
 import io.tip.model.ThesisImpact;
@@ -30,19 +33,28 @@ final class ImpactStream implements AutoCloseable {
     private final Map<String, Object> kafkaSettings;
     private final Topic<String, ThesisImpact> topic;
     private final Function<String, Thesis> theses;
+    private final Supplier<Collection<Thesis>> allTheses;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private Thread thread;
 
-    ImpactStream(Map<String, Object> kafkaSettings, Topic<String, ThesisImpact> topic, Function<String, Thesis> theses) {
+    /**
+     * @param theses    a thesis by id, for the tag filter
+     * @param allTheses every thesis, to find the one a {@code thesis=} filter names by title or alias
+     */
+    ImpactStream(Map<String, Object> kafkaSettings, Topic<String, ThesisImpact> topic, Function<String, Thesis> theses,
+                 Supplier<Collection<Thesis>> allTheses) {
         this.kafkaSettings = kafkaSettings;
         this.topic = topic;
         this.theses = theses;
+        this.allTheses = allTheses;
     }
 
     void subscribe(SseClient client) {
         String minMagnitude = client.ctx().queryParam("minMagnitude");
-        Subscriber subscriber = new Subscriber(client, new ImpactFilter(client.ctx().queryParam("thesis"),
+        String thesis = client.ctx().queryParam("thesis");
+        String thesisId = thesis == null ? null : ThesisNames.idOf(thesis, allTheses.get());
+        Subscriber subscriber = new Subscriber(client, new ImpactFilter(thesisId,
                 client.ctx().queryParam("tag"), minMagnitude == null ? 0 : Double.parseDouble(minMagnitude), theses));
         client.keepAlive();
         client.onClose(() -> subscribers.remove(subscriber));
