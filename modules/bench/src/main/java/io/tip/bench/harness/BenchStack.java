@@ -75,6 +75,26 @@ public final class BenchStack implements AutoCloseable {
         }
     }
 
+    /** The topics impacts.NAME of these subscriptions, one partition each (a thousand of them is a lot of partitions for one broker). */
+    public void createSubscriptionTopics(List<String> names) {
+        List<NewTopic> all = new ArrayList<>();
+        names.forEach(n -> all.add(new NewTopic(topics.subscriptionTopicName(n), Optional.of(1), Optional.empty())));
+        try {
+            admin.createTopics(all).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create the subscription topics: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /** Committed records in the topics of these subscriptions: the copies the pipeline routed. */
+    public long routedCopies(List<String> names) {
+        return names.isEmpty() ? 0 : RecordCounter.records(stack.bootstrapServers(), admin,
+                names.stream().map(topics::subscriptionTopicName).toList());
+    }
+
     public String bootstrapServers() { return stack.bootstrapServers(); }
     public Topics topics() { return topics; }
     public Admin admin() { return admin; }
