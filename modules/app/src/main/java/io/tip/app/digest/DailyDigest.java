@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.tip.app.format.ImpactText;
 import io.tip.model.ThesisAlert;
 import io.tip.model.ThesisImpact;
 
@@ -68,7 +69,7 @@ public final class DailyDigest {
             List<ThesisImpact> downstream = list.stream().filter(i -> i.getOrder() > 1).sorted(chronological).toList();
             if (!downstream.isEmpty()) {
                 out.append("- ").append(downstream.size()).append(" downstream (through implications)\n");
-                downstream.forEach(i -> out.append(String.format(Locale.ROOT, "    - %s %s (%.2f) via %s\n", verb(i), source(i),
+                downstream.forEach(i -> out.append(String.format(Locale.ROOT, "    - %s %s (%.2f) via %s\n", ImpactText.verb(i), source(i),
                         i.getMagnitude(), link(titles.getOrDefault(i.getPath().get(0), i.getPath().get(0))))));
             }
         });
@@ -76,7 +77,7 @@ public final class DailyDigest {
     }
 
     private static String direct(ThesisImpact i) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "- **%s** %s (%.2f)", verb(i), source(i), i.getMagnitude()));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "- **%s** %s (%.2f)", ImpactText.verb(i), source(i), i.getMagnitude()));
         if (!i.getWhy().isBlank()) {
             line.append(": ").append(escape(i.getWhy()));
         }
@@ -94,14 +95,6 @@ public final class DailyDigest {
         String headline = escape(i.getEventHeadline());
         return i.getEventUrl() == null || i.getEventUrl().isBlank() ? headline
                 : "[" + headline.replace("]", "\\]") + "](" + i.getEventUrl().replace(")", "%29").replace(" ", "%20") + ")";
-    }
-
-    private static String verb(ThesisImpact i) {
-        return switch (i.getStance()) {
-            case SUPPORTS -> "SUPPORTED by";
-            case CHALLENGES -> "CHALLENGED by";
-            case REVIEW -> "REVIEW after";
-        };
     }
 
     private static String link(String title) {

@@ -59,7 +59,8 @@ public final class ImpactText {
         return lines;
     }
 
-    private static String verb(ThesisImpact impact) {
+    /** "SUPPORTED by", "CHALLENGED by" or "to REVIEW after", to put before the event's headline. */
+    public static String verb(ThesisImpact impact) {
         return switch (impact.getStance()) {
             case SUPPORTS -> "SUPPORTED by";
             case CHALLENGES -> "CHALLENGED by";

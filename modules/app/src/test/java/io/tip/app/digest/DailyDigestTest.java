@@ -60,7 +60,7 @@ class DailyDigestTest {
                 + "(https://example.com/groq) (0.80): Paying for an inference-only architecture suggests the workloads stay distinct. "
                 + "— rule `type=acquisition and target.tag=inference-specialist` (Training-inference convergence.md:89)\n");
         assertThat(note).contains("## [[Long Broadcom]]\n\n- 1 downstream (through implications)\n"
-                + "    - REVIEW after [NVIDIA to acquire Groq for $20B](https://example.com/groq) (0.40) via [[Training-inference convergence]]\n");
+                + "    - to REVIEW after [NVIDIA to acquire Groq for $20B](https://example.com/groq) (0.40) via [[Training-inference convergence]]\n");
         assertThat(note.split("CHALLENGED by\\*\\*", -1)).as("a repeated impact counts once").hasSize(2);
     }
 
