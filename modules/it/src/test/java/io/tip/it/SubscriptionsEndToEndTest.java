@@ -3,12 +3,16 @@ package io.tip.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,7 @@ import io.tip.model.topics.Topics;
 /**
  * Issue 12 on the real broker and registry: `tip subscribe` creates subscriptions, the running
  * pipeline fills impacts.NAME with exactly the committed impacts each one wants, and a subscription
- * created while events flow takes effect without a restart.
+ * created while events flow takes effect without a restart; then `tip digest` writes the day into a vault.
  */
 class SubscriptionsEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -100,6 +104,26 @@ class SubscriptionsEndToEndTest {
                 assertThat(table.latestByKey().get("concept-challenges").getOwner()).isEqualTo("User:alice");
                 assertThat(table.latestByKey().get("broadcom-desk").getTheses()).containsExactly(LONG_BROADCOM);
             }
+
+            // and `tip digest` writes today's impacts into a copy of the vault, as a note `tip lint` accepts
+            Path vault = dir.resolve("vault");
+            Files.createDirectories(vault);
+            try (Stream<Path> notes = Files.list(Repo.exampleVault())) {
+                for (Path note : notes.toList()) {
+                    Files.copy(note, vault.resolve(note.getFileName()));
+                }
+            }
+            assertThat(Tip.run(HeadlineScenario.concat(new String[] {"digest", "--vault", vault.toString(), "--since", "1h"}, connection)))
+                    .isZero();
+            Path digest = vault.resolve("Impacts").resolve(LocalDate.now(ZoneOffset.UTC) + ".md");
+            String note = Files.readString(digest);
+            assertThat(note).contains("## Status changes", "## [[Long Broadcom]]", "## [[Training-inference convergence]]",
+                    "- **CHALLENGED by** [NVIDIA to acquire Groq (evt-0)](https://example.com/evt-0) (0.80)",
+                    "- 100 downstream (through implications)");
+            assertThat(Tip.run(HeadlineScenario.concat(new String[] {"digest", "--vault", vault.toString(), "--since", "1h"}, connection)))
+                    .isZero();
+            assertThat(Files.readString(digest)).as("a re-run rewrites the same note").isEqualTo(note);
+            assertThat(Tip.run("lint", vault.toString())).isZero();
         }
     }
 
