@@ -91,7 +91,8 @@ class NoteConventionsTest {
                 .note("T.md", "# T");
         Vault read = vault.read();
         assertThat(read.theses()).extracting(Thesis::getId).containsExactly("t");
-        assertThat(read.problems()).isEmpty();
+        assertThat(read.problems()).as("nothing reported in the digest, e.g. its [[links]] to missing notes")
+                .noneMatch(p -> p.file().startsWith("Impacts"));
     }
 
     @Test
