@@ -1,5 +1,6 @@
 package io.tip.app;
 
+import io.tip.app.cli.BacktestCommand;
 import io.tip.app.cli.DemoCommand;
 import io.tip.app.cli.DevCommand;
 import io.tip.app.cli.LintCommand;
@@ -11,6 +12,7 @@ import io.tip.app.cli.StateCommand;
 import io.tip.app.cli.SubscribeCommand;
 import io.tip.app.cli.AlertCommand;
 import io.tip.app.cli.DigestCommand;
+import io.tip.app.cli.TestCommand;
 import io.tip.app.cli.UserError;
 import io.tip.app.cli.WatchCommand;
 import io.tip.model.ModelClasses;
@@ -21,8 +23,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tip", mixinStandardHelpOptions = true, version = "tip 0.1.0",
         description = "Thesis impact pipeline: market events in, thesis impacts out, on Apache Kafka.",
         subcommands = {DemoCommand.class, DevCommand.class, RunCommand.class, LoadCommand.class, LintCommand.class,
-                PublishCommand.class, WatchCommand.class, StateCommand.class, SubscribeCommand.class, AlertCommand.class,
-                DigestCommand.class, ReferenceCommand.class},
+                TestCommand.class, BacktestCommand.class, PublishCommand.class, WatchCommand.class, StateCommand.class,
+                SubscribeCommand.class, AlertCommand.class, DigestCommand.class, ReferenceCommand.class},
         footer = {"", "First time here? Run `tip demo`. Each command has --help with examples.",
                 "`tip bench` (the launcher runs the benchmark harness, a separate jar) measures throughput and latency."})
 public final class Tip {

@@ -15,12 +15,14 @@ import io.tip.bench.harness.LatencyResult;
 import io.tip.bench.harness.Loader;
 import io.tip.bench.harness.PhaseResult;
 import io.tip.bench.harness.Progress;
+import io.tip.bench.harness.ReplayPhase;
 import io.tip.bench.harness.Reporter;
 import io.tip.bench.harness.StreamsApps;
 import io.tip.bench.harness.ThroughputPhase;
 import io.tip.bench.workload.EventGenerator;
 import io.tip.bench.workload.EventMix;
 import io.tip.bench.workload.SubscriptionGenerator;
+import io.tip.bench.workload.SyntheticVault;
 import io.tip.bench.workload.VaultGenerator;
 import io.tip.model.Subscription;
 import picocli.CommandLine;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Option;
                 + "and guarantee; steady-state throughput, then end-to-end latency at a fixed share of the pipeline's maximum.",
         footer = {"", "Examples:", "  tip bench --theses 10000 --events 200000 --json",
                 "  tip bench --theses 100000 --events 200000 --guarantee at_least_once",
-                "  tip bench --theses 1000 --events 50000 --subscriptions 1000 --no-latency"})
+                "  tip bench --theses 1000 --events 50000 --subscriptions 1000 --no-latency",
+                "  tip bench --replay --theses 10000 --events 1000000"})
 public final class BenchCommand implements Callable<Integer> {
     /** Event time of every generated event: in the past, as validation wants, and fixed so runs are reproducible. */
     private static final Instant OCCURRED_AT = Instant.parse("2025-06-01T00:00:00Z");
@@ -82,6 +85,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated vault and events (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--replay", description = "Measure the replay of `tip backtest` instead (read market-events back and evaluate "
+            + "every event offline), and evaluation alone; the passthrough and pipeline runs are skipped.")
+    boolean replay;
+
     @Option(names = "--json", description = "Print one JSON line with the results last on standard output (the table goes to standard error).")
     boolean json;
 
@@ -99,7 +106,8 @@ public final class BenchCommand implements Callable<Integer> {
         try (HeapWatch heap = new HeapWatch(); BenchStack stack = BenchStack.start(partitions)) {
             Loader loader = new Loader(stack.bootstrapServers(), stack.topics());
             reporter.progress(String.format("loading a vault of %,d theses and %,d events", theses, events));
-            loader.vault(new VaultGenerator(seed).generate(theses));
+            SyntheticVault vault = new VaultGenerator(seed).generate(theses);
+            loader.vault(vault);
             List<String> subscriptionNames = List.of();
             if (subscriptions > 0) {
                 List<Subscription> generatedSubscriptions = new SubscriptionGenerator(seed).generate(subscriptions, theses);
@@ -110,6 +118,19 @@ public final class BenchCommand implements Callable<Integer> {
             }
             EventGenerator generated = new EventGenerator(theses, mix, seed, "evt", OCCURRED_AT);
             loader.events(events, generated::next);
+            if (replay) {
+                EventGenerator again = new EventGenerator(theses, mix, seed, "evt", OCCURRED_AT);
+                ReplayPhase.Result result = new ReplayPhase(stack, reporter).run(vault, events, again::next);
+                String header = String.format("tip bench --replay: %,d theses, %,d events, %d partitions, heap peak %,d MB of %,d MB%n",
+                        theses, events, partitions, heap.peakUsedMb(), heap.limitMb());
+                if (json) {
+                    System.err.print(header + result.table());
+                    System.out.println(result.json());
+                } else {
+                    System.out.print(header + result.table());
+                }
+                return 0;
+            }
 
             StreamsApps apps = new StreamsApps(stack, guarantee, threads);
             ThroughputPhase phase = new ThroughputPhase(stack, events, warmup, reporter);

@@ -24,7 +24,7 @@ final class Pipeline implements AutoCloseable {
         Map<String, String> settings = new java.util.HashMap<>(extra);
         settings.put("application.id", applicationId);
         settings.put("state.dir", stateDir.toString());
-        settings.put("http.port", "0");
+        settings.putIfAbsent("http.port", "0");
         TipSettings tip = stack.settings(settings);
         HttpApi http = HttpApi.start(tip, stack.topics());
         PipelineService service = PipelineService.start(http.streamsSettings(tip), stack.topics(), http.metrics());

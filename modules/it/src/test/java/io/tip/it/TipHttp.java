@@ -21,6 +21,10 @@ final class TipHttp {
 
     private final String base;
 
+    int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+    }
+
     TipHttp(int port) {
         this.base = "http://localhost:" + port;
     }
@@ -40,8 +44,14 @@ final class TipHttp {
     }
 
     Response get(String path) {
+        return getAccepting(path, "application/json");
+    }
+
+    /** GET with this Accept header: a browser sends text/html first. */
+    Response getAccepting(String path, String accept) {
         try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept)
+                            .timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body());
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import io.tip.app.config.AppConfig;
 import io.tip.app.config.TipSettings;
 import io.tip.app.format.EventLines;
+import io.tip.app.http.HttpApi;
 import io.tip.app.kafka.ConsumerLag;
 import io.tip.app.kafka.EventPublisher;
 import io.tip.app.kafka.TopicFeed;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start a local Kafka broker, schema registry and the pipeline; load the example vault, publish the "
-                + "example events and print every thesis impact as it arrives.",
+                + "example events and print every thesis impact as it arrives; the dashboard is at http://localhost:8080/.",
         footer = {"", "Examples:", "  tip demo", "  tip demo --exit-when-idle --json | jq .",
                 "  tip demo --vault ~/my-vault --events my-events.jsonl"})
 public final class DemoCommand implements Callable<Integer> {
@@ -46,6 +47,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per impact on standard output (progress goes to standard error).")
     boolean json;
+
+    @Option(names = "--http-port", paramLabel = "N",
+            description = "Port of the dashboard and HTTP API (default: 8080, or any free port with --exit-when-idle; 0 = any free port).")
+    Integer httpPort;
 
     @Override
     public Integer call() throws IOException {
@@ -73,21 +78,38 @@ public final class DemoCommand implements Callable<Integer> {
                     AppConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
                     AppConfig.SCHEMA_REGISTRY_URL, stack.registryUrl(),
                     "application.id", "tip-demo",
-                    "state.dir", data.resolve("streams").toString()));
+                    "state.dir", data.resolve("streams").toString(),
+                    AppConfig.HTTP_PORT, String.valueOf(httpPort())));
             Topics topics = settings.topics();
             say("Kafka at " + stack.bootstrapServers() + ", schema registry at " + stack.registryUrl());
             LoadCommand.load(settings, topics, read, false);
             say("loaded " + vault + ": " + read.theses().size() + " theses, " + read.implications().size() + " implications, "
                     + read.entities().size() + " entities");
-            try (PipelineService pipeline = PipelineService.start(settings, topics);
+            try (HttpApi http = startHttp(settings, topics);
+                 PipelineService pipeline = PipelineService.start(http.streamsSettings(settings), topics, http.metrics());
                  TopicFeed<ThesisImpact> feed = new TopicFeed<>(settings.kafka(), topics.impacts(), true)) {
+                http.attach(pipeline);
                 pipeline.awaitRunning(START_TIMEOUT);
+                say("dashboard at http://localhost:" + http.port() + "/");
                 long published = publish(settings, topics);
                 say("published " + published + " events from " + events + "; impacts follow" + (exitWhenIdle ? "" : " (Ctrl-C to stop)"));
                 follow(feed, settings, topics, pipeline.applicationId(), shutdown);
             }
         }
         return 0;
+    }
+
+    private int httpPort() {
+        return httpPort != null ? httpPort : exitWhenIdle ? 0 : 8080;
+    }
+
+    private HttpApi startHttp(TipSettings settings, Topics topics) {
+        try {
+            return HttpApi.start(settings, topics);
+        } catch (RuntimeException e) {
+            throw new UserError("cannot serve the dashboard on port " + httpPort() + " (" + e.getMessage()
+                    + "): pass --http-port N, or 0 for any free port");
+        }
     }
 
     private long publish(TipSettings settings, Topics topics) throws IOException {

@@ -66,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
             try (HttpApi http = HttpApi.start(settings, topics);
                  PipelineService pipeline = PipelineService.start(http.streamsSettings(settings), topics, http.metrics())) {
                 http.attach(pipeline);
-                System.err.println("tip run: HTTP API on http://localhost:" + http.port() + " (/health, /metrics, /api/theses)");
+                System.err.println("tip run: HTTP API on http://localhost:" + http.port() + " (the dashboard at /, /api/theses, /health, /metrics)");
                 pipeline.awaitRunning(Duration.ofMinutes(5));
                 System.err.println("tip run: pipeline running; SIGTERM or Ctrl-C stops it cleanly");
                 shutdown.await();

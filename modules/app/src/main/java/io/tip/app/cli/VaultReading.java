@@ -19,6 +19,19 @@ final class VaultReading {
         return Vault.read(dir);
     }
 
+    /**
+     * Reads a vault that must be free of errors: each error printed as {@code file:line: message},
+     * then a user error (exit 2, as `tip lint` problems are for the commands that try a vault).
+     */
+    static Vault readClean(Path dir, String whatToDo) throws IOException {
+        Vault read = read(dir);
+        if (read.hasErrors()) {
+            read.errors().forEach(p -> System.err.println(located(dir, p)));
+            throw new UserError("the vault has errors (above); " + whatToDo, 2);
+        }
+        return read;
+    }
+
     /** Problems name the note relative to the vault; the user typed the vault's path, so show both. */
     static String located(Path vault, Problem problem) {
         return vault.resolve(problem.file()).normalize().toString().replace('\\', '/')

@@ -15,9 +15,11 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tip.model.EventType;
 import io.tip.model.MarketEvent;
+import io.tip.model.json.AvroJson;
 import io.tip.rules.UsdAmount;
 
 /**
@@ -31,6 +33,18 @@ public final class EventJson {
             "occurredAt", "reportedAt", "headline", "source", "url", "tags", "attributes");
 
     private EventJson() {
+    }
+
+    /** The event as one line {@link #parse} reads back (what `tip publish` and `tip test` take); empty fields left out. */
+    public static String line(MarketEvent event) {
+        ObjectNode json = AvroJson.toJson(event);
+        List<String> empty = new ArrayList<>();
+        json.fields().forEachRemaining(f -> {
+            if (f.getValue().isNull() || f.getValue().isContainerNode() && f.getValue().isEmpty()) {
+                empty.add(f.getKey());
+            }
+        });
+        return json.without(empty).toString();
     }
 
     /** @throws IllegalArgumentException with a message fit for {@code file:line: message} */
@@ -100,7 +114,8 @@ public final class EventJson {
         return Optional.of(instant(field, value.asText()));
     }
 
-    static Instant instant(String field, String text) {
+    /** A date ({@code YYYY-MM-DD}, midnight UTC) or an ISO-8601 instant; the error names {@code field}. */
+    public static Instant instant(String field, String text) {
         try {
             return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
         } catch (DateTimeParseException e) {

@@ -1,5 +1,9 @@
 package io.tip.app.http;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -29,16 +34,23 @@ import io.tip.app.kafka.EventPublisher;
 import io.tip.app.pipeline.PipelineMetrics;
 import io.tip.app.pipeline.PipelineService;
 import io.tip.engine.PipelineListener;
+import io.tip.model.Implication;
 import io.tip.model.Thesis;
 import io.tip.model.topics.Topics;
 import io.tip.model.json.AvroJson;
 
 /**
  * The HTTP API every instance serves: theses and their state (from any instance, for every
- * thesis), a live feed of impacts as Server-Sent Events, health and Prometheus metrics.
+ * thesis), their history and the inbox, a live feed of impacts as Server-Sent Events, health and
+ * Prometheus metrics; and the dashboard at {@code /}, which reads only this API.
  */
 public final class HttpApi implements AutoCloseable {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Points of the score sparkline on the theses list. */
+    private static final int SPARKLINE_POINTS = 30;
+    /** Classpath folder of the dashboard's files (modules/app/src/main/resources/web). */
+    private static final String DASHBOARD = "/web";
+    private static final String NOT_FOUND_PAGE = resource(DASHBOARD + "/404.html");
 
     private final Javalin app;
     private final String host;
@@ -47,17 +59,28 @@ public final class HttpApi implements AutoCloseable {
     private final ImpactStream impactStream;
     private final EventPublisher ingestPublisher;
     private final EventIngest ingest;
+    private final ThesisHistory history = new ThesisHistory();
+    private final Inbox inbox = new Inbox();
+    private final Map<String, Object> kafkaSettings;
+    private final Topics topics;
+    private HistoryFeed historyFeed;
     private volatile PipelineService pipeline;
     private volatile ThesisQueries queries;
     private KafkaStreamsMetrics streamsMetrics;
 
     private HttpApi(TipSettings settings, Topics topics) {
         this.host = settings.app().advertisedHost();
+        this.kafkaSettings = settings.kafka();
+        this.topics = topics;
         this.impactStream = new ImpactStream(settings.kafka(), topics.impacts(), id -> queries == null ? null : queries.thesis(id).orElse(null),
                 () -> queries == null ? List.of() : queries.allTheses());
         this.ingestPublisher = new EventPublisher(ingestProducerSettings(settings), topics.marketEvents());
         this.ingest = new EventIngest(ingestPublisher, settings.app().ingestMaxBytes(), settings.app().ingestTimeoutMs());
-        this.app = Javalin.create(config -> config.showJavalinBanner = false);
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            // The dashboard: static files inside the jar, nothing fetched from elsewhere at run time.
+            config.staticFiles.add(DASHBOARD, Location.CLASSPATH);
+        });
         routes();
         app.start(settings.app().httpPort());
     }
@@ -100,6 +123,8 @@ public final class HttpApi implements AutoCloseable {
         streamsMetrics = new KafkaStreamsMetrics(service.streams());
         streamsMetrics.bindTo(registry);
         impactStream.start();
+        historyFeed = new HistoryFeed(kafkaSettings, topics, history, inbox);
+        historyFeed.start();
     }
 
     private void routes() {
@@ -113,8 +138,18 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/theses", this::listTheses);
         app.get("/api/theses/{id}", this::thesis);
         app.get("/api/theses/{id}/impacts", this::impacts);
+        app.get("/api/theses/{id}/history", this::history);
+        app.get("/api/inbox", ctx -> ctx.json(inbox.json()));
+        app.get("/api/inbox/events/{id}", ctx -> ctx.contentType("application/json").result(inbox.eventLine(ctx.pathParam("id"))
+                .orElseThrow(() -> new NotFound("no recent unmatched event '" + ctx.pathParam("id") + "' (GET /api/inbox lists them)"))));
         app.sse("/api/impacts/stream", impactStream::subscribe);
         app.post("/api/events", ingest::handle);
+        // A person who mistypes a page gets a page back, not JSON; the API keeps its JSON errors.
+        app.error(404, "html", ctx -> {
+            if (!ctx.path().startsWith("/api/")) {
+                ctx.html(NOT_FOUND_PAGE);
+            }
+        });
         app.get(ThesisQueries.INTERNAL_STATE + "{id}", ctx -> {
             Optional<ObjectNode> state = requireQueries().localState(ctx.pathParam("id"));
             if (state.isPresent()) {
@@ -161,10 +196,16 @@ public final class HttpApi implements AutoCloseable {
         theses.sort(Comparator.comparing(Thesis::getId));
         for (Thesis thesis : theses) {
             ObjectNode state = states.get(thesis.getId());
-            out.addObject().put("id", thesis.getId()).put("title", thesis.getTitle())
+            ObjectNode row = out.addObject().put("id", thesis.getId()).put("title", thesis.getTitle())
                     .put("status", state == null ? "STEADY" : state.get("status").asText())
                     .put("score", state == null ? 0.0 : state.get("score").asDouble())
                     .put("impacts", state == null ? 0 : state.get("supports").asInt() + state.get("challenges").asInt() + state.get("reviews").asInt());
+            thesis.getTags().forEach(row.putArray("tags")::add);
+            history.latest(thesis.getId()).ifPresent(impact -> row.putObject("lastImpact")
+                    .put("eventId", impact.getEventId()).put("headline", impact.getEventHeadline())
+                    .put("stance", impact.getStance().name()).put("order", impact.getOrder())
+                    .put("eventTime", impact.getEventTime().toString()));
+            history.scores(thesis.getId(), SPARKLINE_POINTS).forEach(row.putArray("recentScores")::add);
         }
         ctx.json(out);
     }
@@ -176,7 +217,25 @@ public final class HttpApi implements AutoCloseable {
         ObjectNode out = JSON.objectNode();
         out.set("thesis", AvroJson.toJson(thesis));
         out.set("state", q.state(id).orElse(null));
+        ObjectNode implications = out.putObject("implications");
+        ArrayNode from = implications.putArray("out");
+        ArrayNode to = implications.putArray("in");
+        for (Implication implication : q.implications(id)) {
+            ObjectNode json = AvroJson.toJson(implication);
+            json.put("toThesis", q.thesis(implication.getTo()).isPresent());
+            q.thesis(implication.getFromThesis()).ifPresent(t -> json.put("fromTitle", t.getTitle()));
+            (id.equals(implication.getFromThesis()) ? from : to).add(json);
+        }
         ctx.json(out);
+    }
+
+    private void history(Context ctx) {
+        ThesisQueries q = requireQueries();
+        String id = ctx.pathParam("id");
+        if (q.thesis(id).isEmpty()) {
+            throw new NotFound("no thesis '" + id + "' (GET /api/theses lists them)");
+        }
+        ctx.json(history.json(id));
     }
 
     private void impacts(Context ctx) {
@@ -192,10 +251,24 @@ public final class HttpApi implements AutoCloseable {
     public void close() {
         impactStream.close();
         ingestPublisher.close();
+        if (historyFeed != null) {
+            historyFeed.close();
+        }
         if (streamsMetrics != null) {
             streamsMetrics.close();
         }
         app.stop();
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = HttpApi.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static final class NotFound extends RuntimeException {

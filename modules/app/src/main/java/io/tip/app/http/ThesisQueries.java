@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tip.engine.StoreNames;
+import io.tip.model.Implication;
 import io.tip.model.Thesis;
 import io.tip.model.ThesisState;
 import io.tip.model.json.AvroJson;
@@ -59,6 +60,21 @@ final class ThesisQueries {
             it.forEachRemaining(kv -> all.add(kv.value));
         }
         return all;
+    }
+
+    /** Implications from or to a thesis (every instance holds them all). */
+    List<Implication> implications(String thesisId) {
+        List<Implication> found = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, Implication> store = streams.store(
+                StoreQueryParameters.fromNameAndType(StoreNames.IMPLICATIONS, QueryableStoreTypes.keyValueStore()));
+        try (KeyValueIterator<String, Implication> it = store.all()) {
+            it.forEachRemaining(kv -> {
+                if (thesisId.equals(kv.value.getFromThesis()) || thesisId.equals(kv.value.getTo())) {
+                    found.add(kv.value);
+                }
+            });
+        }
+        return found;
     }
 
     private ReadOnlyKeyValueStore<String, Thesis> theses() {

@@ -27,11 +27,7 @@ public final class TopicFeed<V> implements AutoCloseable {
     private final List<TopicPartition> partitions;
 
     public TopicFeed(Map<String, Object> kafkaSettings, Topic<String, V> topic, boolean fromBeginning) {
-        Map<String, Object> settings = ClientSettings.consumer(kafkaSettings);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumer = new KafkaConsumer<>(settings, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        consumer = new KafkaConsumer<>(settings(kafkaSettings), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         List<PartitionInfo> infos = consumer.partitionsFor(topic.name());
         partitions = infos == null ? List.of() : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
@@ -54,15 +50,24 @@ public final class TopicFeed<V> implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code timeout} and hands every record, with its timestamp and headers, to {@code sink}. */
-    public void records(Duration timeout, Consumer<ConsumerRecord<String, V>> sink) {
-        consumer.poll(timeout).forEach(sink);
+    /** Consumer settings of a downstream reader: read_committed, no consumer group, no commits. */
+    public static Map<String, Object> settings(Map<String, Object> kafkaSettings) {
+        Map<String, Object> settings = ClientSettings.consumer(kafkaSettings);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return settings;
     }
 
     /** Waits up to {@code timeout} and hands every record to {@code sink}, tombstones (null values) included. */
     public void poll(Duration timeout, BiConsumer<String, V> sink) {
+        records(timeout, record -> sink.accept(record.key(), record.value()));
+    }
+
+    /** Like {@link #poll(Duration, BiConsumer)}, whole records: for readers that need the timestamp too. */
+    public void records(Duration timeout, Consumer<ConsumerRecord<String, V>> sink) {
         for (ConsumerRecord<String, V> record : consumer.poll(timeout)) {
-            sink.accept(record.key(), record.value());
+            sink.accept(record);
         }
     }
 

@@ -31,6 +31,17 @@ class EventJsonTest {
     }
 
     @Test
+    void anEventWrittenAsALineReadsBackTheSame() {
+        MarketEvent event = EventJson.parse("{\"id\":\"evt-maersk\",\"type\":\"CAPACITY\",\"actor\":\"Maersk\","
+                + "\"occurredAt\":\"2025-12-15\",\"headline\":\"Maersk adds capacity\",\"tags\":[\"shipping\"],\"attributes\":{\"route\":\"Asia-Europe\"}}");
+
+        String line = EventJson.line(event);
+
+        assertThat(line).doesNotContain("null").doesNotContain("\"products\"").doesNotContain("\n");
+        assertThat(EventJson.parse(line)).isEqualTo(event);
+    }
+
+    @Test
     void typesIgnoreCaseDashesAndUnderscoresAndInstantsAreAccepted() {
         MarketEvent event = EventJson.parse("{\"id\":\"e\",\"type\":\"product-launch\",\"actor\":\"A\",\"occurredAt\":\"2025-01-02T03:04:05Z\",\"headline\":\"h\"}");
 

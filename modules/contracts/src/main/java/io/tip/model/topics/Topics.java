@@ -27,6 +27,9 @@ import io.tip.model.topics.Topic.Retention;
  * the Confluent wire format, except the dead letters, which are kept as the raw bytes that failed.
  */
 public final class Topics {
+    /** Header of a dead letter on market-events.dlq that says, in a producer's words, why the event was rejected. */
+    public static final String DEAD_LETTER_REASON_HEADER = "tip.reason";
+
     static {
         ModelClasses.trust();
     }

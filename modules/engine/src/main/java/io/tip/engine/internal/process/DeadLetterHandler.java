@@ -11,6 +11,7 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 
 import io.tip.engine.PipelineListener;
+import io.tip.model.topics.Topics;
 import io.tip.registry.client.RegistryUnreachableException;
 
 /**
@@ -23,7 +24,7 @@ import io.tip.registry.client.RegistryUnreachableException;
  * the task fails, its thread is replaced, and the record is read again once the registry answers.
  */
 public class DeadLetterHandler extends LogAndContinueProcessingExceptionHandler {
-    public static final String REASON_HEADER = "tip.reason";
+    public static final String REASON_HEADER = Topics.DEAD_LETTER_REASON_HEADER;
     /** Set when the dead letter keeps only the first {@link #MAX_LETTER_BYTES} of the value (or key): the original size. */
     public static final String TRUNCATED_HEADER = "tip.truncated";
     /**

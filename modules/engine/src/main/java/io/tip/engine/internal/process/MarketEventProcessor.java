@@ -20,6 +20,7 @@ import io.tip.engine.PipelineListener;
 import io.tip.engine.StoreNames;
 import io.tip.engine.internal.impact.ImpactFinder;
 import io.tip.engine.internal.validate.EventValidator;
+import io.tip.engine.internal.dedupe.EventDedupe;
 import io.tip.model.MarketEvent;
 import io.tip.model.ThesisImpact;
 
@@ -32,8 +33,8 @@ import io.tip.model.ThesisImpact;
  * <li>An event that moves no thesis is forwarded as the bytes received to the unmatched topic:
  *     it is unchanged, so re-serializing it would only cost time.</li>
  * <li>Each impact is also sent once to every subscription that wants it (impacts.NAME).</li>
- * <li>Only events that move a thesis are deduplicated: a re-sent id within the retention emits
- *     nothing, which is what keeps the impacts free of duplicates.</li>
+ * <li>Only events that move a thesis are deduplicated ({@link EventDedupe}, the same decision
+ *     offline evaluation makes): a re-sent id within the retention emits nothing.</li>
  * </ul>
  */
 public final class MarketEventProcessor implements Processor<byte[], byte[], Object, Object> {
@@ -51,7 +52,7 @@ public final class MarketEventProcessor implements Processor<byte[], byte[], Obj
     private final long retentionMs;
     private final PipelineListener listener;
     private ProcessorContext<Object, Object> context;
-    private WindowStore<String, Long> seen;
+    private EventDedupe dedupe;
 
     public MarketEventProcessor(String topic, Deserializer<MarketEvent> deserializer, EventValidator validator,
                                 ImpactFinder finder, Function<ThesisImpact, List<String>> subscribers, Duration dedupeRetention,
@@ -68,7 +69,20 @@ public final class MarketEventProcessor implements Processor<byte[], byte[], Obj
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
-        this.seen = context.getStateStore(StoreNames.SEEN_EVENTS);
+        WindowStore<String, Long> seen = context.getStateStore(StoreNames.SEEN_EVENTS);
+        this.dedupe = new EventDedupe(retentionMs, new EventDedupe.SeenEvents() {
+            @Override
+            public boolean seenBetween(String eventId, long fromMs, long toMs) {
+                try (WindowStoreIterator<Long> it = seen.fetch(eventId, fromMs, toMs)) {
+                    return it.hasNext();
+                }
+            }
+
+            @Override
+            public void mark(String eventId, long timeMs) {
+                seen.put(eventId, timeMs, timeMs);
+            }
+        });
     }
 
     @Override
@@ -78,27 +92,25 @@ public final class MarketEventProcessor implements Processor<byte[], byte[], Obj
         validator.validate(key, event, context.currentSystemTimeMs());
 
         List<ThesisImpact> impacts = finder.find(event);
-        if (impacts.isEmpty()) {
-            context.forward(record, UNMATCHED_SINK);
-            listener.unmatched();
-            return;
-        }
         long time = record.timestamp();
-        if (seenBefore(event.getId(), time)) {
-            listener.duplicate();
-            return; // a re-sent event: its impacts went out the first time
-        }
-        for (ThesisImpact impact : impacts) {
-            context.forward(new Record<>(impact.getThesisId(), impact, time, new RecordHeaders()), IMPACTS_SINK);
-            for (String subscription : subscribers.apply(impact)) {
-                Headers headers = new RecordHeaders().add(SUBSCRIPTION_HEADER, subscription.getBytes(StandardCharsets.UTF_8));
-                context.forward(new Record<>(impact.getThesisId(), impact, time, headers), SUBSCRIPTIONS_SINK);
+        switch (dedupe.route(event.getId(), !impacts.isEmpty(), time)) {
+            case UNMATCHED -> {
+                context.forward(record, UNMATCHED_SINK);
+                listener.unmatched();
+            }
+            case DUPLICATE -> listener.duplicate(); // a re-sent event: its impacts went out the first time
+            case MATCHED -> {
+                for (ThesisImpact impact : impacts) {
+                    context.forward(new Record<>(impact.getThesisId(), impact, time, new RecordHeaders()), IMPACTS_SINK);
+                    for (String subscription : subscribers.apply(impact)) {
+                        Headers headers = new RecordHeaders().add(SUBSCRIPTION_HEADER, subscription.getBytes(StandardCharsets.UTF_8));
+                        context.forward(new Record<>(impact.getThesisId(), impact, time, headers), SUBSCRIPTIONS_SINK);
+                    }
+                }
+                dedupe.sent(event.getId(), time);
+                listener.matched(impacts.size(), context.currentSystemTimeMs() - time);
             }
         }
-        // Marked seen only after its impacts are sent: under exactly-once both commit together; under
-        // at-least-once a crash between the two then repeats impacts instead of losing them.
-        seen.put(event.getId(), time, time);
-        listener.matched(impacts.size(), context.currentSystemTimeMs() - time);
     }
 
     /** The subscription a record on the subscriptions sink is for (see {@link #SUBSCRIPTION_HEADER}). */
@@ -108,11 +120,5 @@ public final class MarketEventProcessor implements Processor<byte[], byte[], Obj
             throw new IllegalStateException("a record for a subscription topic without its " + SUBSCRIPTION_HEADER + " header");
         }
         return new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private boolean seenBefore(String eventId, long time) {
-        try (WindowStoreIterator<Long> it = seen.fetch(eventId, time - retentionMs, time + retentionMs)) {
-            return it.hasNext();
-        }
     }
 }
