@@ -16,6 +16,10 @@ import io.tip.app.cli.TestCommand;
 import io.tip.app.cli.UserError;
 import io.tip.app.cli.WatchCommand;
 import io.tip.model.ModelClasses;
+import io.tip.registry.client.RedactedUrl;
+
+import org.apache.kafka.common.config.ConfigException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,6 +51,10 @@ public final class Tip {
             if (e instanceof UserError user) {
                 commandLine.getErr().println("tip: " + user.getMessage());
                 return user.exitCode();
+            }
+            if (e instanceof ConfigException config) {
+                commandLine.getErr().println("tip: " + RedactedUrl.inText(config.getMessage()));
+                return 2;
             }
             commandLine.getErr().println("tip: " + e.getMessage());
             throw e;

@@ -28,9 +28,15 @@ public final class EngineConfig extends AbstractConfig {
     public static final String VALIDATION_MAX_AMOUNT_USD = "validation.max.amount.usd";
     public static final String VALIDATION_MAX_TEXT_CHARS = "validation.max.text.chars";
     public static final String VALIDATION_MAX_LIST_SIZE = "validation.max.list.size";
+    public static final String VALIDATION_MAX_EVENT_BYTES = "validation.max.event.bytes";
 
     public static final ConfigDef CONFIG = new ConfigDef()
-            .define(TOPIC_PREFIX, Type.STRING, "", Importance.HIGH,
+            .define(TOPIC_PREFIX, Type.STRING, "", ConfigDef.LambdaValidator.with((name, value) -> {
+                        if (!String.valueOf(value).matches("[a-zA-Z0-9._-]*")) {
+                            throw new org.apache.kafka.common.config.ConfigException(name, value,
+                                    "a topic name prefix may contain only letters, digits, '.', '_' and '-'");
+                        }
+                    }, () -> "[a-zA-Z0-9._-]*"), Importance.HIGH,
                     "Prepended to every topic name, so several pipelines can share a cluster.")
             .define(DEDUPE_RETENTION_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(1), Importance.MEDIUM,
                     "How long an event id is remembered: a re-sent event within this time changes nothing downstream.")
@@ -57,7 +63,13 @@ public final class EngineConfig extends AbstractConfig {
             .define(VALIDATION_MAX_TEXT_CHARS, Type.INT, 4096, Range.atLeast(16), Importance.LOW,
                     "Longest id, actor, target, headline, source, url, tag or attribute accepted.")
             .define(VALIDATION_MAX_LIST_SIZE, Type.INT, 256, Range.atLeast(1), Importance.LOW,
-                    "Most products, tags or attributes accepted on one event.");
+                    "Most products, tags or attributes accepted on one event.")
+            // Half of Kafka's default max.request.size (1 MB): an unmatched event is forwarded as received
+            // (key, value and headers), so a larger one could not be written to market-events.unmatched.
+            .define(VALIDATION_MAX_EVENT_BYTES, Type.INT, 512 * 1024, Range.between(1024, 64 * 1024 * 1024), Importance.LOW,
+                    "Largest market-events record accepted, key, value and headers together, in bytes; a larger one is "
+                    + "rejected to the dead-letter topic. Keep it well under the producer's max.request.size and the "
+                    + "unmatched topic's max.message.bytes.");
 
     public EngineConfig(Map<?, ?> originals) {
         super(CONFIG, originals, false);
@@ -76,4 +88,5 @@ public final class EngineConfig extends AbstractConfig {
     public long maxAmountUsd() { return getLong(VALIDATION_MAX_AMOUNT_USD); }
     public int maxTextChars() { return getInt(VALIDATION_MAX_TEXT_CHARS); }
     public int maxListSize() { return getInt(VALIDATION_MAX_LIST_SIZE); }
+    public int maxEventBytes() { return getInt(VALIDATION_MAX_EVENT_BYTES); }
 }

@@ -26,4 +26,23 @@ public interface PipelineListener {
     /** A record sent to the dead-letter topic. */
     default void deadLetter() {
     }
+
+    /** The record at this position is done with: processed, or sent to the dead-letter topic. */
+    default void recordDone(String topic, int partition, long offset) {
+    }
+
+    /**
+     * The record at this position failed for a reason that is not its own (the registry could not
+     * answer): the task fails and the record will be read again.
+     */
+    default void recordFailed(String topic, int partition, long offset, String reason) {
+    }
+
+    /** A stream thread failed and was replaced (reported by the application that runs the topology). */
+    default void threadReplaced() {
+    }
+
+    /** A record of a table topic (theses, implications, entities) that could not be read, skipped. */
+    default void tableRecordSkipped(String topic, String reason) {
+    }
 }

@@ -21,6 +21,8 @@ import io.tip.engine.internal.process.TableLoader;
 import io.tip.engine.internal.process.ThesisStateProcessor;
 import io.tip.engine.internal.state.ThesisStateFold;
 import io.tip.engine.internal.validate.EventValidator;
+import io.tip.engine.internal.process.DeadLetterSendHandler;
+import io.tip.engine.internal.process.TableRecordDeserializer;
 import io.tip.model.topics.Topic;
 import io.tip.model.topics.Topics;
 
@@ -46,13 +48,13 @@ final class ThesisImpactTopology {
         KnowledgeBase knowledge = new KnowledgeBase();
         Topology topology = new Topology();
 
-        globalTable(topology, topics.theses(), StoreNames.THESES,
+        globalTable(topology, topics.theses(), StoreNames.THESES, listener,
                 (id, thesis) -> knowledge.theses().put(thesis), knowledge.theses()::remove);
-        globalTable(topology, topics.implications(), StoreNames.IMPLICATIONS,
+        globalTable(topology, topics.implications(), StoreNames.IMPLICATIONS, listener,
                 (id, implication) -> knowledge.implications().put(implication), knowledge.implications()::remove);
-        globalTable(topology, topics.entities(), StoreNames.ENTITIES,
+        globalTable(topology, topics.entities(), StoreNames.ENTITIES, listener,
                 (id, entity) -> knowledge.entities().put(entity), knowledge.entities()::remove);
-        globalTable(topology, topics.subscriptions(), StoreNames.SUBSCRIPTIONS,
+        globalTable(topology, topics.subscriptions(), StoreNames.SUBSCRIPTIONS, listener,
                 (name, subscription) -> knowledge.subscriptions().put(subscription), knowledge.subscriptions()::remove);
 
         Topic<String, ?> events = topics.marketEvents();
@@ -92,13 +94,15 @@ final class ThesisImpactTopology {
         return topology;
     }
 
-    private static <V> void globalTable(Topology topology, Topic<String, V> topic, String storeName,
+    private static <V> void globalTable(Topology topology, Topic<String, V> topic, String storeName, PipelineListener listener,
                                         BiConsumer<String, V> put, Consumer<String> remove) {
-        // Global stores are restored from their own topic, so they need no changelog.
+        // Global stores are restored from their own topic, so they need no changelog. Their records are
+        // read by a deserializer that never throws (see TableRecordDeserializer for the Kafka bug it avoids).
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
                         .withLoggingDisabled(),
-                topic.name() + "-source", topic.keySerde().deserializer(), topic.valueSerde().deserializer(),
+                topic.name() + "-source", topic.keySerde().deserializer(),
+                new TableRecordDeserializer<>(topic.valueSerde().deserializer(), listener),
                 topic.name(), topic.name() + "-loader", () -> new TableLoader<>(storeName, put, remove));
     }
 
@@ -113,6 +117,7 @@ final class ThesisImpactTopology {
         defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         defaults.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        defaults.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterSendHandler.class);
         return defaults;
     }
 }

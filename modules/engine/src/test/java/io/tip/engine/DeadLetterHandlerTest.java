@@ -7,6 +7,7 @@ import org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result;
 import org.junit.jupiter.api.Test;
 
 import io.tip.engine.internal.process.DeadLetterHandler;
+import io.tip.registry.client.RegistryUnavailableException;
 import io.tip.registry.client.RegistryUnreachableException;
 
 class DeadLetterHandlerTest {
@@ -21,6 +22,20 @@ class DeadLetterHandlerTest {
         var response = new DeadLetterHandler().handleError(null, null, outage);
 
         // Then nothing is dead-lettered and the record will be read again
+        assertThat(response.result()).isEqualTo(Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+
+    @Test
+    void aRegistryAnswering503Or401Or429FailsTheTaskToo() {
+        // Given a record that could not be read because every registry answered an error about itself
+        Exception busy = new SerializationException("cannot read record from topic market-events",
+                new RegistryUnavailableException("registry at http://registry:8081 answered HTTP 503: Error while forwarding the request to the leader", 50003));
+
+        // When the handler decides
+        var response = new DeadLetterHandler().handleError(null, null, busy);
+
+        // Then it is not a dead letter: the record is read again once the registry answers
         assertThat(response.result()).isEqualTo(Result.FAIL);
         assertThat(response.deadLetterQueueRecords()).isEmpty();
     }

@@ -45,16 +45,23 @@ final class PipelineDriver implements AutoCloseable {
     final TestOutputTopic<String, MarketEvent> unmatched;
     final TestOutputTopic<byte[], byte[]> unmatchedRaw;
     final TestOutputTopic<byte[], byte[]> deadLetters;
+    final TestInputTopic<byte[], byte[]> rawTheses;
+    /** The in-memory registry the serdes use (mock://...). */
+    final String registryUrl = "mock://" + UUID.randomUUID();
 
     PipelineDriver() {
         this(Map.of());
     }
 
     PipelineDriver(Map<String, Object> engineSettings) {
-        Map<String, Object> serde = Map.of("schema.registry.url", "mock://" + UUID.randomUUID());
+        this(engineSettings, PipelineListener.NONE);
+    }
+
+    PipelineDriver(Map<String, Object> engineSettings, PipelineListener listener) {
+        Map<String, Object> serde = Map.of("schema.registry.url", registryUrl);
         topics = Topics.create("", serde);
         EngineConfig config = new EngineConfig(engineSettings);
-        ThesisImpactEngine engine = ThesisImpactEngine.create(config, topics);
+        ThesisImpactEngine engine = ThesisImpactEngine.create(config, topics, listener);
         Properties props = engine.streamsProperties(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
                 StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/tip-ttd-" + UUID.randomUUID()));
         driver = new TopologyTestDriver(engine.topology(), props, NOW);
@@ -70,6 +77,7 @@ final class PipelineDriver implements AutoCloseable {
         unmatched = output(topics.unmatched());
         unmatchedRaw = driver.createOutputTopic(topics.unmatched().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        rawTheses = driver.createInputTopic(topics.theses().name(), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,14 @@ import io.tip.registry.client.SchemaRegistryClient;
 class PoisonCorpusTest {
     private static final String KIND_HEADER = "it.kind";
 
-    /** One bad record: what it is, its bytes, and a word its dead letter's reason must contain. */
-    record Poison(String kind, byte[] key, byte[] value, String reasonMentions) {
+    /** Kafka's default max.request.size / message.max.bytes: every dead letter, as a whole, must fit under it. */
+    private static final int KAFKA_DEFAULT_LIMIT = 1024 * 1024;
+
+    /** One bad record: what it is, its bytes, its own headers, and a word its dead letter's reason must contain. */
+    record Poison(String kind, byte[] key, byte[] value, String reasonMentions, List<Header> headers) {
+        Poison(String kind, byte[] key, byte[] value, String reasonMentions) {
+            this(kind, key, value, reasonMentions, List.of());
+        }
     }
 
     @Test
@@ -62,7 +69,7 @@ class PoisonCorpusTest {
                  CommittedTopic<String, MarketEvent> unmatched = CommittedTopic.of(stack.bootstrapServers(), stack.topics().unmatched())) {
                 pipeline.awaitRunning(Duration.ofMinutes(2));
                 List<Poison> corpus = corpus(stack);
-                assertThat(corpus).hasSizeGreaterThanOrEqualTo(12);
+                assertThat(corpus).hasSizeGreaterThanOrEqualTo(19);
 
                 // When each bad record is sent between two good events
                 List<MarketEvent> good = EventStream.of("good", 2 * corpus.size() + 1);
@@ -75,6 +82,7 @@ class PoisonCorpusTest {
                     }
                     ProducerRecord<byte[], byte[]> bad = new ProducerRecord<>(stack.topics().marketEvents().name(), poison.key(), poison.value());
                     bad.headers().add(KIND_HEADER, poison.kind().getBytes(StandardCharsets.UTF_8));
+                    poison.headers().forEach(bad.headers()::add);
                     raw.send(bad);
                 }
                 MarketEvent last = good.get(g);
@@ -93,6 +101,11 @@ class PoisonCorpusTest {
                     assertThat(reason).as(poison.kind() + ": tip.reason").isNotBlank()
                             .containsIgnoringCase(poison.reasonMentions());
                     assertThat(header(letter, "__streams.errors.exception")).as(poison.kind() + ": __streams.errors.exception").isNotBlank();
+                    assertThat(size(letter)).as(poison.kind() + ": the dead letter as a whole, in bytes").isLessThan(KAFKA_DEFAULT_LIMIT);
+                    if (!poison.headers().isEmpty()) {
+                        assertThat(header(letter, DeadLetterHandler.TRUNCATED_HEADER)).as(poison.kind() + ": what was cut")
+                                .contains("original headers").contains("dropped");
+                    }
                     if (poison.value() != null && poison.value().length > DeadLetterHandler.MAX_LETTER_BYTES) {
                         // too large for Kafka's default limits twice over: the letter keeps the start and says so
                         assertThat(letter.value()).as(poison.kind() + ": the first bytes received")
@@ -175,6 +188,33 @@ class PoisonCorpusTest {
         corpus.add(poison("negative amount", "p-negative", ConfluentWire.encode(id, schema, negative), "amountUsd"));
         corpus.add(poison("key differs from id", "p-other-key",
                 ConfluentWire.encode(id, schema, GenericEvents.groqLike(schema, "p-key-mismatch", "ACQUISITION")), "differs"));
+
+        // Issue 14: records that used to stop a partition.
+        // A MarketEvent whose producer added a last field of a type that contains itself, registered under some
+        // subject, and bytes nesting it a million levels deep: Avro's skip recursed into StackOverflowError.
+        Schema recursive = ConfluentWire.parse(withField(schema, "{\"name\":\"extra\",\"type\":[\"null\",{\"type\":\"record\","
+                + "\"name\":\"Node\",\"namespace\":\"com.example\",\"fields\":[{\"name\":\"next\",\"type\":[\"null\",\"Node\"]}]}],"
+                + "\"default\":null}"));
+        int recursiveId = registry.register("market-events-recursive-value", recursive);
+        byte[] body = ConfluentWire.avro(schema, GenericEvents.groqLike(schema, "p-recursive", "ACQUISITION"));
+        byte[] deep = Arrays.copyOf(body, body.length + 1_000_000 + 1); // ends with 0: the innermost next is null
+        Arrays.fill(deep, body.length, body.length + 1_000_000, (byte) 2); // union branch 1: another Node follows
+        corpus.add(poison("recursive writer schema", "p-recursive", ConfluentWire.frame((byte) 0, recursiveId, deep), "nested too deeply"));
+
+        // A valid event of ~2 MB within every field limit that matches nothing: its unmatched forward was too large.
+        Map<String, String> attributes = new HashMap<>();
+        for (int i = 0; i < 256; i++) {
+            attributes.put(String.format("%04d", i) + "k".repeat(3996), "v".repeat(4000));
+        }
+        GenericRecord large = unmatchable(schema, "p-large");
+        large.put("attributes", attributes);
+        corpus.add(poison("2 MB valid event", "p-large", ConfluentWire.encode(id, schema, large), "validation.max.event.bytes"));
+
+        // 1.5 MB of record headers: the dead letter copied them all, was too large, and was dead-lettered recursively.
+        corpus.add(new Poison("garbage with 1.5 MB of headers", "p-heavy-garbage".getBytes(StandardCharsets.UTF_8),
+                "not avro, heavy".getBytes(StandardCharsets.UTF_8), "magic byte", heavyHeaders()));
+        corpus.add(new Poison("valid event with 1.5 MB of headers", "p-heavy-valid".getBytes(StandardCharsets.UTF_8),
+                ConfluentWire.encode(id, schema, unmatchable(schema, "p-heavy-valid")), "validation.max.event.bytes", heavyHeaders()));
         return corpus;
     }
 
@@ -189,6 +229,45 @@ class PoisonCorpusTest {
                     break;
                 }
             }
+            return json.writeValueAsString(node);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A valid event no thesis of the example vault cares about. */
+    private static GenericRecord unmatchable(Schema schema, String id) {
+        GenericRecord event = GenericEvents.groqLike(schema, id, "EARNINGS");
+        event.put("actor", "Nobody Inc");
+        event.put("target", null);
+        event.put("tags", List.of());
+        event.put("amountUsd", null);
+        return event;
+    }
+
+    private static List<Header> heavyHeaders() {
+        byte[] tenKb = new byte[10 * 1024];
+        Arrays.fill(tenKb, (byte) 'h');
+        List<Header> headers = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            headers.add(new RecordHeader("trace-" + i, tenKb));
+        }
+        return headers;
+    }
+
+    private static int size(ConsumerRecord<byte[], byte[]> letter) {
+        int size = (letter.key() == null ? 0 : letter.key().length) + (letter.value() == null ? 0 : letter.value().length);
+        for (Header h : letter.headers()) {
+            size += h.key().length() + (h.value() == null ? 0 : h.value().length);
+        }
+        return size;
+    }
+
+    private static String withField(Schema schema, String fieldJson) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(schema.toString());
+            ((com.fasterxml.jackson.databind.node.ArrayNode) node.get("fields")).add(json.readTree(fieldJson));
             return json.writeValueAsString(node);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -30,6 +30,11 @@ import java.util.stream.Stream;
  */
 public record Vault(List<Thesis> theses, List<Implication> implications, List<Entity> entities, List<Problem> problems,
                     List<String> explanations) {
+    /**
+     * Largest note read, in bytes. The longest note of the example vault is ~6 KB and the seed note ~9 KB;
+     * a file a hundred times that is not a note someone wrote, and reading it could exhaust the heap.
+     */
+    public static final int MAX_NOTE_BYTES = 1024 * 1024;
 
     /**
      * @param explanations what was understood of each note, in path order, as {@code tip lint --explain}
@@ -45,25 +50,45 @@ public record Vault(List<Thesis> theses, List<Implication> implications, List<En
 
     /**
      * Reads every {@code .md} file under {@code dir} (hidden folders such as {@code .obsidian} skipped),
-     * in path order, so the same vault always gives the same records and problems.
+     * in path order, so the same vault always gives the same records and problems. A symbolic link that
+     * leads outside the vault is not followed (a warning), and a note above {@link #MAX_NOTE_BYTES} is
+     * not read (an error).
      */
     public static Vault read(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + " is not a folder of notes");
         }
+        Path root = dir.toRealPath();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(p -> Files.isRegularFile(p) && isNote(dir.relativize(p)))
+            // Linked folders are listed (to be checked below), never walked into: Files.walk does not follow links.
+            files = walk.filter(p -> Files.isRegularFile(p) && isNote(dir.relativize(p))
+                            || Files.isSymbolicLink(p) && Files.isDirectory(p) && !isHidden(dir.relativize(p)))
                     .sorted(Comparator.comparing(p -> dir.relativize(p).toString()))
                     .collect(Collectors.toList());
         }
         List<ParsedNote> notes = new ArrayList<>();
+        List<Problem> unread = new ArrayList<>();
         for (Path file : files) {
             Path relative = dir.relativize(file);
+            if (!file.toRealPath().startsWith(root)) {
+                unread.add(Problem.warning(relative, 1, "a symbolic link to " + file.toRealPath()
+                        + ", outside the vault: not read (copy the note into the vault to load it)"));
+                continue;
+            }
+            if (Files.isDirectory(file)) {
+                continue; // a link to a folder inside the vault: its notes are read where they are
+            }
+            long size = Files.size(file);
+            if (size > MAX_NOTE_BYTES) {
+                unread.add(Problem.error(relative, 1, "the note is " + size + " bytes, more than the " + MAX_NOTE_BYTES
+                        + " a note may have: not read (split it, or move what is not a note out of the vault)"));
+                continue;
+            }
             byte[] content = Files.readAllBytes(file);
             notes.add(NoteParser.parse(relative, content, version(relative, content)));
         }
-        return assemble(notes);
+        return assemble(notes, unread);
     }
 
     /** A {@code .md} file outside hidden folders: what {@link #read} reads. */
@@ -82,11 +107,11 @@ public record Vault(List<Thesis> theses, List<Implication> implications, List<En
         return false;
     }
 
-    private static Vault assemble(List<ParsedNote> notes) {
+    private static Vault assemble(List<ParsedNote> notes, List<Problem> unread) {
         List<Thesis> theses = new ArrayList<>();
         List<Implication> implications = new ArrayList<>();
         List<Entity> entities = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(unread);
         List<String> explanations = new ArrayList<>();
         Map<String, ParsedNote> byId = new HashMap<>();
         Set<String> names = new HashSet<>();

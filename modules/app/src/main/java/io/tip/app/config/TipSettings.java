@@ -9,9 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+
+import org.apache.kafka.common.config.ConfigException;
 
 import io.tip.engine.EngineConfig;
 import io.tip.model.topics.Topics;
+import io.tip.registry.serde.AvroSerdeConfig;
 
 /**
  * Every setting of one tip process, from (lowest to highest precedence) built-in defaults, a
@@ -20,6 +24,8 @@ import io.tip.model.topics.Topics;
  */
 public final class TipSettings {
     private static final String ENV_PREFIX = "TIP_";
+    /** Variables of the `tip` launcher itself, not settings. */
+    private static final Set<String> LAUNCHER_VARIABLES = Set.of("TIP_HOME", "TIP_JAVA_OPTS", "TIP_LOG_LEVEL", "TIP_KAFKA_LOG_LEVEL");
 
     private final Map<String, String> values;
 
@@ -38,14 +44,32 @@ public final class TipSettings {
                 merged.put(k, v);
             }
         });
+        validate(merged);
         return new TipSettings(merged);
+    }
+
+    /**
+     * Every name must be a tip setting or a Kafka client / Streams setting (a typo would otherwise be
+     * ignored silently), and every tip setting must pass its validator. Messages never show values.
+     */
+    private static void validate(Map<String, String> settings) {
+        for (String name : settings.keySet()) {
+            if (!SettingNames.isKnown(name)) {
+                throw new ConfigException("unknown setting '" + name + "'"
+                        + SettingNames.closest(name).map(c -> "; did you mean '" + c + "'?").orElse("")
+                        + " (tip's settings are listed in docs/reference.md; Kafka client and Kafka Streams settings pass through)");
+            }
+        }
+        new AppConfig(settings);
+        new EngineConfig(settings);
+        new AvroSerdeConfig(settings);
     }
 
     /** {@code TIP_BOOTSTRAP_SERVERS=...} becomes {@code bootstrap.servers=...}. */
     static Map<String, String> fromEnvironment(Map<String, String> env) {
         Map<String, String> settings = new LinkedHashMap<>();
         env.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length() && !LAUNCHER_VARIABLES.contains(name)) {
                 settings.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
             }
         });

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tip.app.config.AppConfig;
 import io.tip.app.config.TipSettings;
 import io.tip.app.kafka.EventPublisher;
 import io.tip.app.pipeline.PipelineMetrics;
@@ -64,25 +66,33 @@ public final class HttpApi implements AutoCloseable {
     private final Map<String, Object> kafkaSettings;
     private final Topics topics;
     private HistoryFeed historyFeed;
+    private final ApiAccess access;
     private volatile PipelineService pipeline;
     private volatile ThesisQueries queries;
     private KafkaStreamsMetrics streamsMetrics;
 
     private HttpApi(TipSettings settings, Topics topics) {
-        this.host = settings.app().advertisedHost();
+        AppConfig config = settings.app();
+        this.host = config.advertisedHost();
         this.kafkaSettings = settings.kafka();
         this.topics = topics;
+        this.access = new ApiAccess(config);
         this.impactStream = new ImpactStream(settings.kafka(), topics.impacts(), id -> queries == null ? null : queries.thesis(id).orElse(null),
-                () -> queries == null ? List.of() : queries.allTheses());
+                () -> queries == null ? List.of() : queries.allTheses(), config.sseBufferImpacts(), config.sseMaxSubscribers());
         this.ingestPublisher = new EventPublisher(ingestProducerSettings(settings), topics.marketEvents());
-        this.ingest = new EventIngest(ingestPublisher, settings.app().ingestMaxBytes(), settings.app().ingestTimeoutMs());
-        this.app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
+        this.ingest = new EventIngest(ingestPublisher, config.ingestMaxBytes(), config.ingestTimeoutMs());
+        List<String> origins = config.corsAllowedOrigins().stream().filter(o -> !o.isBlank()).toList();
+        this.app = Javalin.create(javalin -> {
+            javalin.showJavalinBanner = false;
             // The dashboard: static files inside the jar, nothing fetched from elsewhere at run time.
-            config.staticFiles.add(DASHBOARD, Location.CLASSPATH);
+            javalin.staticFiles.add(DASHBOARD, Location.CLASSPATH);
+            // No CORS headers unless origins are configured: a web page elsewhere cannot read the API.
+            if (!origins.isEmpty()) {
+                javalin.bundledPlugins.enableCors(cors -> cors.addRule(rule -> origins.forEach(rule::allowHost)));
+            }
         });
         routes();
-        app.start(settings.app().httpPort());
+        app.start(config.httpPort());
     }
 
     /** The producer gives up within the ingest timeout, so a request answers 503 rather than hang. */
@@ -119,7 +129,8 @@ public final class HttpApi implements AutoCloseable {
         this.pipeline = service;
         String server = service.applicationServer();
         String[] hostPort = server.split(":");
-        this.queries = new ThesisQueries(service.streams(), new HostInfo(hostPort[0], Integer.parseInt(hostPort[1])));
+        this.queries = new ThesisQueries(service.streams(), new HostInfo(hostPort[0], Integer.parseInt(hostPort[1])),
+                access.outgoingAuthorization());
         streamsMetrics = new KafkaStreamsMetrics(service.streams());
         streamsMetrics.bindTo(registry);
         impactStream.start();
@@ -128,6 +139,8 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void routes() {
+        app.before(access::check);
+        app.before("/api/impacts/stream", impactStream::admit);
         app.get("/health", this::health);
         app.get("/health/live", ctx -> ctx.json(Map.of("live", true)));
         app.get("/health/ready", ctx -> {
@@ -168,16 +181,28 @@ public final class HttpApi implements AutoCloseable {
                 .json(Map.of("error", "the pipeline is rebalancing; try again in a moment")));
     }
 
-    /** Ready once the global tables are loaded and the stream threads run (Kafka Streams' RUNNING). */
+    /**
+     * Ready once the global tables are loaded and the stream threads run (Kafka Streams' RUNNING), and
+     * while no stream thread keeps failing on the same record.
+     */
     private boolean ready() {
-        return pipeline != null && pipeline.streams().state() == KafkaStreams.State.RUNNING;
+        return pipeline != null && pipeline.streams().state() == KafkaStreams.State.RUNNING && pipeline.problem().isEmpty();
     }
 
     private void health(Context ctx) {
         boolean ready = ready();
-        ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of(
-                "live", true, "ready", ready,
-                "state", pipeline == null ? "STARTING" : pipeline.streams().state().name()));
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("live", true);
+        health.put("ready", ready);
+        health.put("state", pipeline == null ? "STARTING" : pipeline.streams().state().name());
+        if (pipeline != null) {
+            pipeline.problem().ifPresent(problem -> health.put("problem", problem));
+        }
+        Map<String, Map<String, Object>> skipped = metrics.skippedTableRecords();
+        if (!skipped.isEmpty()) {
+            health.put("skippedTableRecords", skipped);
+        }
+        ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(health);
     }
 
     private ThesisQueries requireQueries() {

@@ -45,9 +45,12 @@ final class ThesisQueries {
     private final HostInfo self;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    ThesisQueries(KafkaStreams streams, HostInfo self) {
+    private final Optional<String> authorization;
+
+    ThesisQueries(KafkaStreams streams, HostInfo self, Optional<String> authorization) {
         this.streams = streams;
         this.self = self;
+        this.authorization = authorization;
     }
 
     Optional<Thesis> thesis(String id) {
@@ -148,8 +151,10 @@ final class ThesisQueries {
     }
 
     private Optional<JsonNode> fetch(HostInfo host, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
+                .timeout(Duration.ofSeconds(5)).GET();
+        authorization.ifPresent(value -> builder.header("Authorization", value));
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {

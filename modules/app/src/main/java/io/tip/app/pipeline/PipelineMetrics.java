@@ -1,6 +1,9 @@
 package io.tip.app.pipeline;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,8 +18,14 @@ public final class PipelineMetrics implements PipelineListener {
     private final Counter deadLetters;
     private final Counter impacts;
     private final Timer latency;
+    private final Counter threadReplacements;
+    private final MeterRegistry registry;
+    private final Map<String, String> lastSkipped = new ConcurrentSkipListMap<>();
 
     public PipelineMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        threadReplacements = Counter.builder("tip.stream.thread.replacements")
+                .description("Stream threads that failed and were replaced").register(registry);
         matched = events(registry, "matched");
         unmatched = events(registry, "unmatched");
         duplicates = events(registry, "duplicate");
@@ -53,5 +62,26 @@ public final class PipelineMetrics implements PipelineListener {
     @Override
     public void deadLetter() {
         deadLetters.increment();
+    }
+
+    @Override
+    public void threadReplaced() {
+        threadReplacements.increment();
+    }
+
+    @Override
+    public void tableRecordSkipped(String topic, String reason) {
+        Counter.builder("tip.table.records.skipped").tag("topic", topic)
+                .description("Records of the table topics that could not be read and were skipped").register(registry).increment();
+        lastSkipped.put(topic, reason.length() > 500 ? reason.substring(0, 500) + "..." : reason);
+    }
+
+    /** Per table topic, how many records were skipped and why the last one was. */
+    public Map<String, Map<String, Object>> skippedTableRecords() {
+        Map<String, Map<String, Object>> skipped = new TreeMap<>();
+        lastSkipped.forEach((topic, reason) -> skipped.put(topic, Map.of(
+                "skipped", (long) registry.get("tip.table.records.skipped").tag("topic", topic).counter().count(),
+                "lastReason", reason)));
+        return skipped;
     }
 }

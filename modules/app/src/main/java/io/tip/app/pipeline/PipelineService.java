@@ -3,13 +3,11 @@ package io.tip.app.pipeline;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -18,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tip.app.cli.UserError;
+import io.tip.app.config.SettingNames;
 import io.tip.app.config.TipSettings;
 import io.tip.engine.PipelineListener;
 import io.tip.engine.ThesisImpactEngine;
@@ -32,11 +31,13 @@ public final class PipelineService implements AutoCloseable {
     private final String applicationId;
     private final String applicationServer;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final StreamThreadHealth health;
 
-    private PipelineService(KafkaStreams streams, String applicationId, String applicationServer) {
+    private PipelineService(KafkaStreams streams, String applicationId, String applicationServer, StreamThreadHealth health) {
         this.streams = streams;
         this.applicationId = applicationId;
         this.applicationServer = applicationServer;
+        this.health = health;
     }
 
     public static Topology topology(TipSettings settings, Topics topics) {
@@ -48,11 +49,12 @@ public final class PipelineService implements AutoCloseable {
     }
 
     public static PipelineService start(TipSettings settings, Topics topics, PipelineListener listener) {
-        ThesisImpactEngine engine = ThesisImpactEngine.create(settings.engine(), topics, listener);
+        StreamThreadHealth health = new StreamThreadHealth(listener);
+        ThesisImpactEngine engine = ThesisImpactEngine.create(settings.engine(), topics, health);
         Properties props = streamsProperties(settings, engine);
         KafkaStreams streams = new KafkaStreams(engine.topology(), props);
         PipelineService service = new PipelineService(streams, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
-                props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, ""));
+                props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, ""), health);
         streams.setStateListener((now, before) -> {
             log.info("pipeline {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -60,9 +62,12 @@ public final class PipelineService implements AutoCloseable {
             }
         });
         // A failed stream thread is replaced rather than taking the whole instance down; under
-        // exactly-once its open transaction is aborted, so nothing is lost or duplicated.
+        // exactly-once its open transaction is aborted, so nothing is lost or duplicated. The replacement
+        // waits a backoff that grows while threads keep failing (a registry outage is retried, not hammered),
+        // and readiness turns false when they keep failing on the same record.
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);
+            health.threadFailed(e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
@@ -76,7 +81,7 @@ public final class PipelineService implements AutoCloseable {
     static Properties streamsProperties(TipSettings settings, ThesisImpactEngine engine) {
         Map<String, Object> kafka = new HashMap<>();
         settings.kafka().forEach((key, value) -> {
-            if (isKafkaSetting(key)) {
+            if (SettingNames.isKafka(key)) {
                 kafka.put(key, value);
             }
         });
@@ -87,16 +92,6 @@ public final class PipelineService implements AutoCloseable {
                     props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         }
         return props;
-    }
-
-    private static boolean isKafkaSetting(String key) {
-        return StreamsConfig.configDef().names().contains(key)
-                || ConsumerConfig.configNames().contains(key)
-                || ProducerConfig.configNames().contains(key)
-                || AdminClientConfig.configNames().contains(key)
-                || key.startsWith(StreamsConfig.CONSUMER_PREFIX) || key.startsWith(StreamsConfig.PRODUCER_PREFIX)
-                || key.startsWith(StreamsConfig.ADMIN_CLIENT_PREFIX) || key.startsWith(StreamsConfig.MAIN_CONSUMER_PREFIX)
-                || key.startsWith(StreamsConfig.RESTORE_CONSUMER_PREFIX) || key.startsWith(StreamsConfig.GLOBAL_CONSUMER_PREFIX);
     }
 
     /** Waits until the global tables are loaded and the stream threads run. */
@@ -116,6 +111,11 @@ public final class PipelineService implements AutoCloseable {
         return streams;
     }
 
+    /** Why the stream threads are not making progress, if they are not (readiness is then false). */
+    public Optional<String> problem() {
+        return health.problem();
+    }
+
     public String applicationId() {
         return applicationId;
     }
@@ -128,6 +128,7 @@ public final class PipelineService implements AutoCloseable {
     /** Commits, closes open transactions and flushes state; a restart resumes from here. */
     @Override
     public void close() {
+        health.close();
         streams.close(CLOSE_TIMEOUT);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,5 +45,51 @@ class TipSettingsTest {
     void aMissingConfigFileSaysWhichFlagToFix() {
         assertThatThrownBy(() -> TipSettings.load(dir.resolve("nope.properties"), Map.of(), Map.of()))
                 .hasMessageContaining("nope.properties").hasMessageContaining("--config");
+    }
+
+    @Test
+    void anUnknownTipSettingIsAnErrorNamingTheClosestRealOne() {
+        assertThatThrownBy(() -> TipSettings.load(null, Map.of(), Map.of("topic.prefx", "team-a.")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown setting 'topic.prefx'")
+                .hasMessageContaining("did you mean 'topic.prefix'?")
+                .hasMessageNotContaining("team-a.");
+        assertThatThrownBy(() -> TipSettings.load(null, Map.of("TIP_VALIDATION_MAX_EVENT_BYTE", "1"), Map.of()))
+                .hasMessageContaining("did you mean 'validation.max.event.bytes'?");
+    }
+
+    @Test
+    void kafkaClientAndStreamsSettingsStillPassThrough() {
+        TipSettings settings = TipSettings.load(null, Map.of("TIP_HOME", "/opt/tip", "TIP_JAVA_OPTS", "-Xmx1g"), Map.of(
+                "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"a\" password=\"b\";",
+                "consumer.max.poll.records", "100", "producer.linger.ms", "5", "topic.segment.bytes", "1048576",
+                "processing.guarantee", "exactly_once_v2", "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "u:p"));
+
+        assertThat(settings.kafka()).containsKeys("security.protocol", "sasl.jaas.config", "consumer.max.poll.records",
+                "producer.linger.ms", "topic.segment.bytes").doesNotContainKeys("home", "java.opts");
+    }
+
+    @Test
+    void everyTipSettingIsValidated() {
+        assertThatThrownBy(() -> TipSettings.load(null, Map.of(), Map.of("topic.replication.factor", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("topic.replication.factor");
+        assertThat(TipSettings.load(null, Map.of(), Map.of("topic.replication.factor", "-1")).app().topicReplicationFactor()).isEqualTo((short) -1);
+        assertThatThrownBy(() -> TipSettings.load(null, Map.of(), Map.of("topic.prefix", "a b")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("topic.prefix");
+        assertThatThrownBy(() -> TipSettings.load(null, Map.of(), Map.of("bootstrap.servers", "")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("bootstrap.servers");
+        assertThatThrownBy(() -> TipSettings.load(null, Map.of(), Map.of("validation.max.event.bytes", "12")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("validation.max.event.bytes");
+        assertThatThrownBy(() -> TipSettings.load(null, Map.of(), Map.of("specific.avro.reader", "maybe")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("specific.avro.reader");
+    }
+
+    @Test
+    void aRegistryUrlWithCredentialsIsNeverShown() {
+        assertThatThrownBy(() -> TipSettings.load(null, Map.of(), Map.of("schema.registry.url", "alice:urlsecret@registry:8081")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schema.registry.url")
+                .hasMessageNotContaining("urlsecret");
     }
 }

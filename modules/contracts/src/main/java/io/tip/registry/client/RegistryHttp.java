@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -19,8 +20,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * JSON over HTTP to one of several registry URLs. A connection failure moves on to the next URL;
- * an HTTP error answer does not (another instance would say the same) and becomes a typed exception.
+ * JSON over HTTP to one of several registry URLs. A failure of the registry itself — no connection, a
+ * timeout, 5xx (Confluent answers 503 / 50003 while its leader changes), 401/403, 429 — moves on to the
+ * next URL, and when every URL failed becomes a {@link RegistryUnavailableException}: it says nothing
+ * about the schema or record asked about. An answer about the request (404, 409, 422) is final and
+ * becomes a typed exception.
  */
 final class RegistryHttp {
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -61,6 +65,8 @@ final class RegistryHttp {
     private JsonNode send(String path, String body) {
         int start = preferred;
         IOException lastFailure = null;
+        List<String> refusals = new ArrayList<>();
+        RegistryUnavailableException lastRefusal = null;
         for (int i = 0; i < endpoints.size(); i++) {
             int index = (start + i) % endpoints.size();
             Endpoint endpoint = endpoints.get(index);
@@ -69,17 +75,28 @@ final class RegistryHttp {
                 response = http.send(request(endpoint, path, body), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 lastFailure = e;
+                refusals.add(endpoint.url() + ": " + e);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SchemaRegistryException("interrupted while calling the schema registry at " + endpoint.url(), e);
+                throw new RegistryUnavailableException("interrupted while calling the schema registry at " + endpoint.url(), e);
             }
-            preferred = index;
-            return answer(endpoint, response);
+            try {
+                JsonNode answer = answer(endpoint, response);
+                preferred = index;
+                return answer;
+            } catch (RegistryUnavailableException e) {
+                lastRefusal = e;
+                refusals.add(e.getMessage());
+            }
         }
-        String urls = String.join(", ", endpoints.stream().map(Endpoint::url).toList());
-        throw new RegistryUnreachableException("schema registry unreachable at " + urls + " (" + lastFailure
-            + "); is the schema registry running? start one with `./tip dev`", lastFailure);
+        if (lastRefusal == null) {
+            String urls = String.join(", ", endpoints.stream().map(Endpoint::url).toList());
+            throw new RegistryUnreachableException("schema registry unreachable at " + urls + " (" + lastFailure
+                + "); is the schema registry running? start one with `./tip dev`", lastFailure);
+        }
+        throw new RegistryUnavailableException(refusals.size() == 1 ? refusals.get(0)
+            : "no schema registry could answer: " + String.join("; ", refusals), lastRefusal.errorCode());
     }
 
     private HttpRequest request(Endpoint endpoint, String path, String body) {
@@ -100,7 +117,7 @@ final class RegistryHttp {
         JsonNode body = parse(response.body());
         if (status / 100 == 2) {
             if (body == null) {
-                throw new SchemaRegistryException("registry at " + endpoint.url() + " answered with non-JSON: "
+                throw new RegistryUnavailableException("registry at " + endpoint.url() + " answered with non-JSON: "
                     + abbreviate(response.body()), -1);
             }
             return body;
@@ -109,7 +126,7 @@ final class RegistryHttp {
         String message = body != null && body.has("message") ? body.get("message").asText() : abbreviate(response.body());
         String where = " (registry " + endpoint.url() + ")";
         switch (status) {
-            case 401, 403 -> throw new SchemaRegistryException("registry at " + endpoint.url() + " refused access (HTTP "
+            case 401, 403 -> throw new RegistryUnavailableException("registry at " + endpoint.url() + " refused access (HTTP "
                 + status + ": " + message + "); set basic.auth.credentials.source=USER_INFO and basic.auth.user.info=user:password", code);
             case 404 -> throw new SchemaNotFoundException(message + where, code);
             case 409 -> throw new IncompatibleSchemaException("incompatible schema: " + message + where, code);
@@ -119,8 +136,16 @@ final class RegistryHttp {
                 }
                 throw new SchemaRegistryException(message + where, code);
             }
-            default -> throw new SchemaRegistryException("registry at " + endpoint.url() + " answered HTTP " + status
-                + ": " + message, code);
+            case 429 -> throw new RegistryUnavailableException("registry at " + endpoint.url()
+                + " is rate-limiting this client (HTTP 429: " + message + ")", code);
+            default -> {
+                if (status >= 500) {
+                    throw new RegistryUnavailableException("registry at " + endpoint.url() + " answered HTTP " + status
+                        + ": " + message, code);
+                }
+                throw new SchemaRegistryException("registry at " + endpoint.url() + " answered HTTP " + status
+                    + ": " + message, code);
+            }
         }
     }
 
@@ -141,7 +166,8 @@ final class RegistryHttp {
         try {
             URI uri = new URI(url);
             if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new ConfigException(RegistryClientConfig.SCHEMA_REGISTRY_URL, url, "expected http(s)://host:port");
+                throw new ConfigException(RegistryClientConfig.SCHEMA_REGISTRY_URL + " has an entry that is not an http(s)://host:port URL: "
+                    + RedactedUrl.of(url));
             }
             String userInfo = configuredUserInfo != null ? configuredUserInfo
                 : uri.getRawUserInfo() == null ? null : URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
@@ -153,7 +179,8 @@ final class RegistryHttp {
                 : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
             return new Endpoint(base, authorization);
         } catch (URISyntaxException e) {
-            throw new ConfigException(RegistryClientConfig.SCHEMA_REGISTRY_URL, url, e.getMessage());
+            throw new ConfigException(RegistryClientConfig.SCHEMA_REGISTRY_URL + " has an entry that is not a URL: "
+                + RedactedUrl.inText(e.getMessage()));
         }
     }
 }

@@ -63,6 +63,11 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("truncated or corrupt Avro data for schema id " + id + " in topic " + topic
                 + " (" + bytes.length + " bytes): " + e, e);
+        } catch (StackOverflowError e) {
+            // A writer schema that contains itself ("next": ["null", "Node"]) lets the bytes set the depth:
+            // Avro reads (or skips) each level by recursion, and a 1 MB record nests a million levels.
+            throw new SerializationException("record nested too deeply to decode: schema id " + id + " in topic " + topic
+                + " (" + bytes.length + " bytes) is a recursive schema and these bytes nest it deeper than the stack allows");
         }
     }
 
@@ -77,6 +82,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         try {
             writer = client.getSchemaById(id);
         } catch (SchemaRegistryException e) {
+            // The cause stays attached: a RegistryUnavailableException means "retry later", not "bad record".
             throw new SerializationException("cannot read record from topic " + topic + ": " + e.getMessage(), e);
         }
         if (!specificReader) {
@@ -102,6 +108,9 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot resolve writer schema id " + id + " (" + writer.getFullName()
                 + ") to the reader schema: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new SerializationException("cannot resolve writer schema id " + id + " (" + writer.getFullName()
+                + ") to the reader schema: it nests too deeply");
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -25,13 +27,11 @@ class CachedSchemaRegistryClientTest {
     private final Schema price = TestSchemas.parse(TestSchemas.PRICE);
     /** "METHOD path Authorization" for each request the stub registry saw. */
     private final List<String> seen = new CopyOnWriteArrayList<>();
-    private HttpServer stub;
+    private final List<HttpServer> stubs = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stopStub() {
-        if (stub != null) {
-            stub.stop(0);
-        }
+        stubs.forEach(stub -> stub.stop(0));
     }
 
     @Test
@@ -105,8 +105,49 @@ class CachedSchemaRegistryClientTest {
             .extracting(e -> ((SchemaRegistryException) e).errorCode()).isEqualTo(409);
     }
 
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {500, 502, 503, 401, 403, 429})
+    void aRegistrySideErrorFailsOverToTheNextUrl(int status) throws IOException {
+        // Given a registry answering an error about itself (Confluent's 50003 during a leader change, say)
+        // listed before a healthy one
+        String failing = startStub("{\"error_code\":" + status + "03,\"message\":\"Error while forwarding the request to the leader\"}", status);
+        SchemaRegistryClient client = CachedSchemaRegistryClient.forUrl(failing + "," + SharedStack.get().registryUrl());
+
+        // When registering
+        int id = client.register(SharedStack.uniqueName("failover-" + status) + "-value", price);
+
+        // Then the healthy one answered
+        assertThat(client.getSchemaById(id)).isEqualTo(price);
+        assertThat(seen).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {503, 401, 429})
+    void aRegistrySideErrorEverywhereIsAnOutageNotABadRecord(int status) throws IOException {
+        // Given two registries answering an error about themselves
+        String first = startStub("{\"error_code\":50003,\"message\":\"Error while forwarding the request to the leader\"}", status);
+        String second = startStub("busy", status);
+        SchemaRegistryClient client = CachedSchemaRegistryClient.forUrl(first + "," + second);
+
+        // When a schema id is looked up, Then it is an outage (retry later), not "this id does not exist"
+        assertThatThrownBy(() -> client.getSchemaById(12))
+            .isInstanceOf(RegistryUnavailableException.class)
+            .hasMessageContaining(first).hasMessageContaining(second).hasMessageContaining("HTTP " + status);
+        assertThat(seen).hasSize(2);
+    }
+
+    @Test
+    void anIdTheRegistrySaysDoesNotExistIsNotAnOutage() throws IOException {
+        String url = startStub("{\"error_code\":40403,\"message\":\"Schema 12 not found\"}", 404);
+        SchemaRegistryClient client = CachedSchemaRegistryClient.forUrl(url);
+
+        assertThatThrownBy(() -> client.getSchemaById(12))
+            .isInstanceOf(SchemaNotFoundException.class)
+            .isNotInstanceOf(RegistryUnavailableException.class);
+    }
+
     private String startStub(String body, int status) throws IOException {
-        stub = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        HttpServer stub = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         stub.createContext("/", exchange -> {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + auth);
@@ -117,6 +158,7 @@ class CachedSchemaRegistryClientTest {
             exchange.close();
         });
         stub.start();
+        stubs.add(stub);
         return "http://localhost:" + stub.getAddress().getPort();
     }
 

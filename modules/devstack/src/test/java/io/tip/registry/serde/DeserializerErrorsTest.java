@@ -70,6 +70,29 @@ class DeserializerErrorsTest {
     }
 
     @Test
+    void aRecursiveWriterSchemaNestedDeeperThanTheStackIsACorruptRecordNotAStackOverflow() {
+        // Given a writer schema that contains itself, registered like any other, and a record whose bytes
+        // nest it a million levels deep (each level: union branch 1, "another Node follows")
+        String topic = SharedStack.uniqueName("recursive");
+        org.apache.avro.Schema node = TestSchemas.parse(
+            "{\"type\":\"record\",\"name\":\"Node\",\"fields\":[{\"name\":\"next\",\"type\":[\"null\",\"Node\"]}]}");
+        int id = io.tip.registry.client.CachedSchemaRegistryClient.forUrl(registryUrl).register(topic + "-value", node);
+        int depth = 1_000_000;
+        byte[] bytes = new byte[5 + depth + 1];
+        bytes[1] = (byte) (id >>> 24);
+        bytes[2] = (byte) (id >>> 16);
+        bytes[3] = (byte) (id >>> 8);
+        bytes[4] = (byte) id;
+        Arrays.fill(bytes, 5, 5 + depth, (byte) 2);
+
+        // When / Then it is a SerializationException the dead-letter handler can act on, not an Error
+        assertThatThrownBy(() -> deserializer(registryUrl).deserialize(topic, bytes))
+            .isInstanceOf(SerializationException.class)
+            .hasMessageContaining("nested too deeply")
+            .hasMessageContaining("schema id " + id);
+    }
+
+    @Test
     void anUnreachableRegistrySaysHowToStartOne() throws Exception {
         // Given a registry URL where nothing listens
         String deadUrl;

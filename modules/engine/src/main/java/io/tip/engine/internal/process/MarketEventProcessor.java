@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -90,6 +91,7 @@ public final class MarketEventProcessor implements Processor<byte[], byte[], Obj
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         MarketEvent event = record.value() == null ? null : deserializer.deserialize(topic, record.headers(), record.value());
         validator.validate(key, event, context.currentSystemTimeMs());
+        validator.validateSize(size(record)); // after the field checks, whose reasons are more precise
 
         List<ThesisImpact> impacts = finder.find(event);
         long time = record.timestamp();
@@ -111,6 +113,19 @@ public final class MarketEventProcessor implements Processor<byte[], byte[], Obj
                 listener.matched(impacts.size(), context.currentSystemTimeMs() - time);
             }
         }
+        done();
+    }
+
+    private void done() {
+        context.recordMetadata().ifPresent(m -> listener.recordDone(m.topic(), m.partition(), m.offset()));
+    }
+
+    private static long size(Record<byte[], byte[]> record) {
+        long size = (record.key() == null ? 0 : record.key().length) + (record.value() == null ? 0 : record.value().length);
+        for (Header header : record.headers()) {
+            size += header.key().length() + (header.value() == null ? 0 : header.value().length);
+        }
+        return size;
     }
 
     /** The subscription a record on the subscriptions sink is for (see {@link #SUBSCRIPTION_HEADER}). */

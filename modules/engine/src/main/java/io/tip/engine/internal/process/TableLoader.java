@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * straight from their topic, without calling {@link #process}, so the index is rebuilt from the
  * restored store in {@link #init} — before any stream thread starts matching events.
  */
-public final class TableLoader<V> implements Processor<String, V, Void, Void> {
+public final class TableLoader<V> implements Processor<String, Object, Void, Void> {
     private final String storeName;
     private final BiConsumer<String, V> put;
     private final Consumer<String> remove;
@@ -39,16 +39,21 @@ public final class TableLoader<V> implements Processor<String, V, Void, Void> {
     }
 
     @Override
-    public void process(Record<String, V> record) {
+    @SuppressWarnings("unchecked")
+    public void process(Record<String, Object> record) {
         if (record.key() == null) {
             return; // a table row without a key cannot be addressed, updated or deleted
+        }
+        if (record.value() instanceof TableRecordDeserializer.Unreadable) {
+            return; // reported and counted by TableRecordDeserializer; the row keeps its last readable value
         }
         if (record.value() == null) {
             store.delete(record.key());
             remove.accept(record.key());
         } else {
-            store.put(record.key(), record.value());
-            put.accept(record.key(), record.value());
+            V value = (V) record.value();
+            store.put(record.key(), value);
+            put.accept(record.key(), value);
         }
     }
 }

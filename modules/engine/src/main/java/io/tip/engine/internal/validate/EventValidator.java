@@ -19,12 +19,26 @@ public final class EventValidator {
     private final long maxAmountUsd;
     private final int maxTextChars;
     private final int maxListSize;
+    private final int maxEventBytes;
 
     public EventValidator(EngineConfig config) {
         this.maxFutureMs = config.maxFuture().toMillis();
         this.maxAmountUsd = config.maxAmountUsd();
         this.maxTextChars = config.maxTextChars();
         this.maxListSize = config.maxListSize();
+        this.maxEventBytes = config.maxEventBytes();
+    }
+
+    /**
+     * @param recordBytes the record's key, value and headers together, as received
+     * @throws InvalidEventException when the record is larger than {@code validation.max.event.bytes}: an
+     *         unmatched event is forwarded as received, and a larger one would not fit the unmatched topic
+     */
+    public void validateSize(long recordBytes) {
+        if (recordBytes > maxEventBytes) {
+            throw new InvalidEventException("the record is " + recordBytes + " bytes with its key and headers, more than "
+                    + EngineConfig.VALIDATION_MAX_EVENT_BYTES + "=" + maxEventBytes + ": send less (fewer or shorter attributes, smaller headers)");
+        }
     }
 
     /** @throws InvalidEventException naming the first problem found */

@@ -48,7 +48,6 @@ public final class NoteParser {
             .extensions(List.of(TablesExtension.create(), YamlFrontMatterExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
-    private static final Pattern IMPLICATION = Pattern.compile("(?i)for\\s+(.+?)\\s*:?");
     /**
      * The marker after an implication's target: {@code (+)} or {@code (-)}, optionally with a weight
      * ({@code (+ 0.5)}, {@code (-, weight 0.5)}), or a weight alone for a REVIEW implication ({@code (weight 0.5)}).
@@ -358,11 +357,11 @@ public final class NoteParser {
      * @param after the rest of the line, which may hold the polarity and a first statement
      */
     private Optional<Implication.Builder> implicationStart(String fromId, String head, String after, int line) {
-        Matcher m = IMPLICATION.matcher(head);
-        if (!m.matches()) {
+        Optional<String> heading = ImplicationHeading.target(head);
+        if (heading.isEmpty()) {
             return Optional.empty();
         }
-        String target = m.group(1);
+        String target = heading.get();
         Polarity polarity = Polarity.REVIEW;
         Matcher sign = POLARITY.matcher(target);
         if (sign.find()) {
