@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tip.model.ThesisImpact;
 import io.tip.model.topics.Topics;
@@ -135,7 +134,7 @@ class OperatorEndToEndTest {
                 // When the first is stopped and more events are published
                 assertThat(a.stop()).isIn(0, 143);
                 Path more = dir.resolve("more.jsonl");
-                writeRenamed(Repo.exampleEvents(), "after-stop-", more);
+                EventStream.writeRenamed(Repo.exampleEvents(), "after-stop-", more);
                 TipProcess publishMore = TipProcess.runToEnd(logs, "publish-more", START, args(connection, "publish", more.toString()));
                 assertThat(publishMore.exitCode()).as(publishMore.stderr()).isZero();
                 // Then the second takes over its work and nothing is lost or duplicated
@@ -191,18 +190,5 @@ class OperatorEndToEndTest {
         Map<String, Integer> m = new HashMap<>();
         ids.forEach(id -> m.put(id, 1));
         return m;
-    }
-
-    /** The example events with fresh ids, as a file for `tip publish`. */
-    static void writeRenamed(Path from, String prefix, Path to) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(from)) {
-            if (!line.isBlank()) {
-                ObjectNode event = (ObjectNode) JSON.readTree(line);
-                event.put("id", prefix + event.get("id").asText());
-                lines.add(JSON.writeValueAsString(event));
-            }
-        }
-        Files.write(to, lines);
     }
 }
