@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -53,6 +54,7 @@ class ComposeFileTest {
         Set<String> known = new java.util.HashSet<>(AppConfig.CONFIG.names());
         known.addAll(EngineConfig.CONFIG.names());
         known.addAll(StreamsConfig.configDef().names());
+        known.addAll(AdminClientConfig.configNames());
         for (String service : List.of("tip", "tip-load")) {
             Map<String, String> settings = TipSettings.load(null, environment(service), Map.of()).all();
             assertThat(settings).isNotEmpty();
