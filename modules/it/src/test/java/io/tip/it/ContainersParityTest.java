@@ -11,13 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,13 +76,7 @@ class ContainersParityTest {
 
                 // When the example events are published, and a producer that has only the .avsc sends one more
                 assertThat(Tip.run(HeadlineScenario.concat(new String[] {"publish", Repo.exampleEvents().toString()}, connection))).isZero();
-                Schema schema = ConfluentWire.parse(Repo.marketEventSchema());
-                int schemaId = plain.register("market-events-value", schema);
-                try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                        new StringSerializer(), new ByteArraySerializer())) {
-                    producer.send(new ProducerRecord<>("market-events", "generic-groq",
-                            ConfluentWire.encode(schemaId, schema, GenericEvents.groqLike(schema, "generic-groq", "ACQUISITION")))).get();
-                }
+                GenericEvents.publishGroqLike(bootstrap, plain, "generic-groq");
 
                 // Then a consumer that decodes with the registry alone reads every impact the reference run gives,
                 ReferenceRun expected = ReferenceRun.of(Repo.exampleVault(), EventStream.examples());

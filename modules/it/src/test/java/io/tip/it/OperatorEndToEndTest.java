@@ -12,14 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,14 +92,8 @@ class OperatorEndToEndTest {
 
                 // Given a producer and a consumer that know only schemas/market_event.avsc and the registry's REST API
                 PlainAvroClient plain = new PlainAvroClient(registry);
-                Schema schema = ConfluentWire.parse(Repo.marketEventSchema());
-                int schemaId = plain.register("market-events-value", schema);
                 // When the producer sends a GenericRecord in Confluent wire format
-                try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                        new StringSerializer(), new ByteArraySerializer())) {
-                    producer.send(new ProducerRecord<>("market-events", "generic-groq",
-                            ConfluentWire.encode(schemaId, schema, GenericEvents.groqLike(schema, "generic-groq", "ACQUISITION")))).get();
-                }
+                GenericEvents.publishGroqLike(bootstrap, plain, "generic-groq");
                 // Then the generic consumer reads its impact off thesis-impacts
                 try (CommittedTopic<byte[], byte[]> raw = CommittedTopic.raw(bootstrap, "thesis-impacts")) {
                     GenericRecord impact = await("a generic consumer to read the impact").atMost(Duration.ofSeconds(60)).until(() ->
