@@ -33,7 +33,7 @@ final class DockerContainers implements ExecutionCondition, BeforeAllCallback {
             return ConditionEvaluationResult.enabled("container tests on (CI=true or -Dit.containers=true)");
         }
         return ConditionEvaluationResult.disabled("container tests skipped: they run under CI=true or with -Dit.containers=true, "
-                + "on a Docker engine (see DEVELOPERS.md, \"Container tests\")");
+                + "on a Docker engine (see DEVELOPERS.md, \"Containers\")");
     }
 
     @Override
