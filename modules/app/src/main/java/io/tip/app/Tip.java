@@ -7,8 +7,12 @@ import io.tip.app.cli.LintCommand;
 import io.tip.app.cli.LoadCommand;
 import io.tip.app.cli.PublishCommand;
 import io.tip.app.cli.ReferenceCommand;
+import io.tip.app.cli.RegistryCommand;
 import io.tip.app.cli.RunCommand;
 import io.tip.app.cli.StateCommand;
+import io.tip.app.cli.SubscribeCommand;
+import io.tip.app.cli.AlertCommand;
+import io.tip.app.cli.DigestCommand;
 import io.tip.app.cli.TestCommand;
 import io.tip.app.cli.UserError;
 import io.tip.app.cli.WatchCommand;
@@ -26,7 +30,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tip", mixinStandardHelpOptions = true, version = "tip 0.1.0",
         description = "Thesis impact pipeline: market events in, thesis impacts out, on Apache Kafka.",
         subcommands = {DemoCommand.class, DevCommand.class, RunCommand.class, LoadCommand.class, LintCommand.class,
-                TestCommand.class, BacktestCommand.class, PublishCommand.class, WatchCommand.class, StateCommand.class, ReferenceCommand.class},
+                TestCommand.class, BacktestCommand.class, PublishCommand.class, WatchCommand.class, StateCommand.class,
+                SubscribeCommand.class, AlertCommand.class, DigestCommand.class, RegistryCommand.class, ReferenceCommand.class},
         footer = {"", "First time here? Run `tip demo`. Each command has --help with examples.",
                 "`tip bench` (the launcher runs the benchmark harness, a separate jar) measures throughput and latency."})
 public final class Tip {

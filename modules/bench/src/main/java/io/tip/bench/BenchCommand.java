@@ -2,6 +2,7 @@ package io.tip.bench;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -20,8 +21,10 @@ import io.tip.bench.harness.StreamsApps;
 import io.tip.bench.harness.ThroughputPhase;
 import io.tip.bench.workload.EventGenerator;
 import io.tip.bench.workload.EventMix;
+import io.tip.bench.workload.SubscriptionGenerator;
 import io.tip.bench.workload.SyntheticVault;
 import io.tip.bench.workload.VaultGenerator;
+import io.tip.model.Subscription;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +34,7 @@ import picocli.CommandLine.Option;
                 + "and guarantee; steady-state throughput, then end-to-end latency at a fixed share of the pipeline's maximum.",
         footer = {"", "Examples:", "  tip bench --theses 10000 --events 200000 --json",
                 "  tip bench --theses 100000 --events 200000 --guarantee at_least_once",
+                "  tip bench --theses 1000 --events 50000 --subscriptions 1000 --no-latency",
                 "  tip bench --replay --theses 10000 --events 1000000"})
 public final class BenchCommand implements Callable<Integer> {
     /** Event time of every generated event: in the past, as validation wants, and fixed so runs are reproducible. */
@@ -74,6 +78,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the latency run; the first 5 s are warm-up (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 
+    @Option(names = "--subscriptions", defaultValue = "0",
+            description = "Analysts' subscriptions the pipeline routes impacts to (impacts.NAME topics) (default: ${DEFAULT-VALUE}).")
+    int subscriptions;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated vault and events (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -100,6 +108,14 @@ public final class BenchCommand implements Callable<Integer> {
             reporter.progress(String.format("loading a vault of %,d theses and %,d events", theses, events));
             SyntheticVault vault = new VaultGenerator(seed).generate(theses);
             loader.vault(vault);
+            List<String> subscriptionNames = List.of();
+            if (subscriptions > 0) {
+                List<Subscription> generatedSubscriptions = new SubscriptionGenerator(seed).generate(subscriptions, theses);
+                subscriptionNames = generatedSubscriptions.stream().map(Subscription::getName).toList();
+                stack.createSubscriptionTopics(subscriptionNames);
+                loader.subscriptions(generatedSubscriptions);
+                reporter.progress(String.format("%,d subscriptions loaded", subscriptions));
+            }
             EventGenerator generated = new EventGenerator(theses, mix, seed, "evt", OCCURRED_AT);
             loader.events(events, generated::next);
             if (replay) {
@@ -144,7 +160,8 @@ public final class BenchCommand implements Callable<Integer> {
                             pipeline.eventsPerSec() * latencyLoad, Duration.ofSeconds(latencySeconds), Duration.ofSeconds(5));
                 }
             }
-            BenchReport report = new BenchReport(theses, events, guarantee, partitions, threads, passthrough, pipeline,
+            long routed = stack.routedCopies(subscriptionNames);
+            BenchReport report = new BenchReport(theses, events, subscriptions, routed, guarantee, partitions, threads, passthrough, pipeline,
                     latencyResult, heap.peakUsedMb(), liveMb, heap.limitMb());
             if (json) {
                 System.err.print(report.table());

@@ -6,7 +6,7 @@ import io.tip.bench.harness.LatencyResult;
 import io.tip.bench.harness.PhaseResult;
 
 /** What a bench run measured, as a table for people and one JSON line for tools. */
-record BenchReport(int theses, long events, String guarantee, int partitions, int threads,
+record BenchReport(int theses, long events, int subscriptions, long routedCopies, String guarantee, int partitions, int threads,
                    PhaseResult passthrough, PhaseResult pipeline, LatencyResult latency,
                    long heapPeakUsedMb, long heapLiveMb, long heapLimitMb) {
 
@@ -16,11 +16,15 @@ record BenchReport(int theses, long events, String guarantee, int partitions, in
 
     String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "tip bench: %,d theses, %,d events, %s, %d partitions, %d stream thread(s)%n",
-                theses, events, guarantee, partitions, threads));
+        out.append(String.format(Locale.ROOT, "tip bench: %,d theses, %,d events, %,d subscriptions, %s, %d partitions, %d stream thread(s)%n",
+                theses, events, subscriptions, guarantee, partitions, threads));
         out.append(String.format(Locale.ROOT, "%-22s %14s %14s %18s %16s%n", "", "events/s", "impacts/s", "records written/ev", "bytes written/ev"));
         out.append(row(passthrough)).append(row(pipeline));
         out.append(String.format(Locale.ROOT, "%-22s %14.2f%n", "ratio (pipeline/pass)", ratio()));
+        if (subscriptions > 0) {
+            out.append(String.format(Locale.ROOT, "subscriptions: %,d copies routed to impacts.NAME topics (%.3f per event, all runs of the pipeline)%n",
+                    routedCopies, routedCopies / (double) events));
+        }
         if (latency != null) {
             out.append(String.format(Locale.ROOT, "e2e latency at %,.0f events/s offered: p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms (%,d impacts)%n",
                     latency.achievedPerSec(), latency.p50(), latency.p99(), latency.p999(), latency.max(), latency.impacts()));
@@ -36,12 +40,12 @@ record BenchReport(int theses, long events, String guarantee, int partitions, in
     }
 
     String json() {
-        return String.format(Locale.ROOT, "{\"theses\":%d,\"events\":%d,\"guarantee\":\"%s\",\"partitions\":%d,\"threads\":%d,"
+        return String.format(Locale.ROOT, "{\"theses\":%d,\"events\":%d,\"subscriptions\":%d,\"routedCopies\":%d,\"guarantee\":\"%s\",\"partitions\":%d,\"threads\":%d,"
                         + "\"passthroughEventsPerSec\":%.1f,\"pipelineEventsPerSec\":%.1f,\"ratio\":%.3f,\"impactsPerSec\":%.1f,"
                         + "\"recordsWrittenPerEvent\":%.3f,\"passthroughRecordsWrittenPerEvent\":%.3f,\"bytesWrittenPerEvent\":%.0f,\"passthroughBytesWrittenPerEvent\":%.0f,"
                         + "\"e2eOfferedEventsPerSec\":%s,\"e2eP50Ms\":%s,\"e2eP99Ms\":%s,\"e2eP999Ms\":%s,\"e2eMaxMs\":%s,"
                         + "\"heapMaxMb\":%d,\"heapLiveMb\":%d,\"heapLimitMb\":%d}",
-                theses, events, guarantee, partitions, threads,
+                theses, events, subscriptions, routedCopies, guarantee, partitions, threads,
                 passthrough.eventsPerSec(), pipeline.eventsPerSec(), ratio(), pipeline.impactsPerSec(),
                 pipeline.recordsWrittenPerEvent(), passthrough.recordsWrittenPerEvent(),
                 pipeline.bytesWrittenPerEvent(), passthrough.bytesWrittenPerEvent(),

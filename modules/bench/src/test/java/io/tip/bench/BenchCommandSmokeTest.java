@@ -26,7 +26,8 @@ class BenchCommandSmokeTest {
         int exit;
         try {
             // When a tiny bench runs with a short latency phase
-            exit = new CommandLine(new BenchCommand()).execute("--theses", "100", "--events", "3000", "--latency-seconds", "7", "--json");
+            exit = new CommandLine(new BenchCommand()).execute("--theses", "100", "--events", "3000", "--latency-seconds", "7",
+                    "--subscriptions", "20", "--json");
         } finally {
             System.setOut(original);
         }
@@ -38,8 +39,8 @@ class BenchCommandSmokeTest {
         assertThat(json).startsWith("{").endsWith("}")
                 .contains("\"pipelineEventsPerSec\":", "\"passthroughEventsPerSec\":", "\"ratio\":", "\"impactsPerSec\":",
                         "\"e2eP50Ms\":", "\"e2eP99Ms\":", "\"e2eP999Ms\":", "\"heapMaxMb\":", "\"recordsWrittenPerEvent\":",
-                        "\"theses\":100", "\"events\":3000", "\"guarantee\":\"exactly_once_v2\"")
-                .doesNotContain("null");
+                        "\"theses\":100", "\"events\":3000", "\"subscriptions\":20", "\"guarantee\":\"exactly_once_v2\"")
+                .doesNotContain("null").doesNotContain("\"routedCopies\":0,");
         // and the figures are measured, not left at zero
         JsonNode report = JsonMapper.builder().build().readTree(json);
         for (String rate : List.of("pipelineEventsPerSec", "passthroughEventsPerSec", "ratio", "impactsPerSec", "e2eP50Ms",

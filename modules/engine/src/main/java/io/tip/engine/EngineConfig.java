@@ -19,6 +19,8 @@ public final class EngineConfig extends AbstractConfig {
     public static final String DEDUPE_RETENTION_MS = "dedupe.retention.ms";
     public static final String PROPAGATION_MAX_DEPTH = "propagation.max.depth";
     public static final String PROPAGATION_DECAY = "propagation.decay";
+    public static final String PROPAGATION_MIN_MAGNITUDE = "propagation.min.magnitude";
+    public static final String VAULT_NAME = "vault.name";
     public static final String LINKED_ENTITY_MAGNITUDE = "linked.entity.magnitude";
     public static final String STATE_LAST_IMPACTS = "state.last.impacts";
     public static final String STATUS_THRESHOLD = "status.threshold";
@@ -42,6 +44,12 @@ public final class EngineConfig extends AbstractConfig {
                     "Most implication hops an impact travels (0 = direct impacts only).")
             .define(PROPAGATION_DECAY, Type.DOUBLE, 0.5, Range.between(0.0, 1.0), Importance.LOW,
                     "Factor applied to the magnitude at every hop, on top of the implication's own weight.")
+            .define(PROPAGATION_MIN_MAGNITUDE, Type.DOUBLE, 0.15, Range.between(0.0, 1.0), Importance.MEDIUM,
+                    "A propagated impact weaker than this is dropped (and travels no further); direct impacts are always kept. "
+                            + "0.15 keeps every order-2 impact of a signal weighted 0.3 or more and drops the order-3+ tail "
+                            + "that made most of the demo's lines (BENCHMARKS.md, \"Impact noise\").")
+            .define(VAULT_NAME, Type.STRING, "", Importance.LOW,
+                    "Name of the Obsidian vault the notes come from; when set, every impact carries an obsidian://open link to its thesis note.")
             .define(LINKED_ENTITY_MAGNITUDE, Type.DOUBLE, 0.5, Range.between(0.0, 1.0), Importance.LOW,
                     "Magnitude of the REVIEW impact a note without signals gets when an event involves an entity it links.")
             .define(STATE_LAST_IMPACTS, Type.INT, 5, Range.between(1, 1000), Importance.LOW,
@@ -71,6 +79,8 @@ public final class EngineConfig extends AbstractConfig {
     public Duration dedupeRetention() { return Duration.ofMillis(getLong(DEDUPE_RETENTION_MS)); }
     public int maxDepth() { return getInt(PROPAGATION_MAX_DEPTH); }
     public double decay() { return getDouble(PROPAGATION_DECAY); }
+    public double minPropagatedMagnitude() { return getDouble(PROPAGATION_MIN_MAGNITUDE); }
+    public String vaultName() { return getString(VAULT_NAME); }
     public double linkedEntityMagnitude() { return getDouble(LINKED_ENTITY_MAGNITUDE); }
     public int lastImpacts() { return getInt(STATE_LAST_IMPACTS); }
     public double statusThreshold() { return getDouble(STATUS_THRESHOLD); }

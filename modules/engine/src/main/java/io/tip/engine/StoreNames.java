@@ -8,6 +8,8 @@ public final class StoreNames {
     public static final String IMPLICATIONS = "implications-store";
     /** Global store: entity id -> Entity. */
     public static final String ENTITIES = "entities-store";
+    /** Global store: subscription name -> Subscription. */
+    public static final String SUBSCRIPTIONS = "subscriptions-store";
     /** Partitioned store: thesis id -> ThesisState. */
     public static final String THESIS_STATE = "thesis-state-store";
     /** Partitioned window store: event id -> first time seen, for dedupe. */

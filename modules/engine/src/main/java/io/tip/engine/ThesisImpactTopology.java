@@ -30,8 +30,10 @@ import io.tip.model.topics.Topics;
  * The thesis impact pipeline as a Kafka Streams topology:
  * <pre>
  * theses, implications, entities ──► global stores + in-memory index (every instance)
+ * subscriptions ──► global store + index by thesis and tag
  * market-events ──► validate · match · propagate · dedupe ──► thesis-impacts (key: thesis id)
  *        │ bad ──► market-events.dlq        │ no match ──► market-events.unmatched
+ *                                           │ wanted by a subscription ──► impacts.NAME
  * thesis-impacts ──► fold state ──► thesis-state, thesis-alerts
  * </pre>
  * thesis-impacts doubles as the repartition topic: it is already keyed by thesis id, so the state
@@ -52,6 +54,8 @@ final class ThesisImpactTopology {
                 (id, implication) -> knowledge.implications().put(implication), knowledge.implications()::remove);
         globalTable(topology, topics.entities(), StoreNames.ENTITIES, listener,
                 (id, entity) -> knowledge.entities().put(entity), knowledge.entities()::remove);
+        globalTable(topology, topics.subscriptions(), StoreNames.SUBSCRIPTIONS, listener,
+                (name, subscription) -> knowledge.subscriptions().put(subscription), knowledge.subscriptions()::remove);
 
         Topic<String, ?> events = topics.marketEvents();
         // Events are read as bytes: unmatched ones are forwarded untouched, and a record that does
@@ -59,13 +63,18 @@ final class ThesisImpactTopology {
         topology.addSource("market-events", new ByteArrayDeserializer(), new ByteArrayDeserializer(), events.name())
                 .addProcessor("match", () -> new MarketEventProcessor(events.name(),
                         topics.marketEvents().valueSerde().deserializer(), new EventValidator(config),
-                        new ImpactFinder(knowledge, config), config.dedupeRetention(), listener), "market-events")
+                        new ImpactFinder(knowledge, config), knowledge::subscribers, config.dedupeRetention(), listener), "market-events")
                 .addStateStore(Stores.windowStoreBuilder(
                         Stores.persistentWindowStore(StoreNames.SEEN_EVENTS, config.dedupeRetention(), config.dedupeRetention(), false),
                         Serdes.String(), Serdes.Long()), "match")
                 .addSink(MarketEventProcessor.UNMATCHED_SINK, topics.unmatched().name(),
                         new ByteArraySerializer(), new ByteArraySerializer(), "match")
                 .addSink(MarketEventProcessor.IMPACTS_SINK, topics.impacts().name(),
+                        topics.impacts().keySerde().serializer(), topics.impacts().valueSerde().serializer(), "match")
+                // Each impact a subscription wants is written again to impacts.<name>, in the same transaction;
+                // the processor names the subscription in a header, which is kept on the record.
+                .addSink(MarketEventProcessor.SUBSCRIPTIONS_SINK,
+                        (key, value, context) -> topics.subscriptionTopicName(MarketEventProcessor.subscriptionOf(context.headers())),
                         topics.impacts().keySerde().serializer(), topics.impacts().valueSerde().serializer(), "match");
 
         topology.addSource("impacts", topics.impacts().keySerde().deserializer(),

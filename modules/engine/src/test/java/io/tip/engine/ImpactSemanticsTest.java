@@ -21,7 +21,7 @@ import io.tip.model.Stance;
 import io.tip.model.ThesisImpact;
 import io.tip.model.ThesisState;
 
-/** Every rule of PRODUCT.md's "Impact semantics", on the real topology. */
+/** Every rule of PRODUCT.md's "Impact semantics" and docs/notes.md's "How impacts are chosen", on the real topology. */
 class ImpactSemanticsTest {
     private PipelineDriver pipeline = new PipelineDriver();
 
@@ -298,5 +298,122 @@ class ImpactSemanticsTest {
             assertThat(alert.getStatus().name()).isEqualTo("CHALLENGED");
             assertThat(alert.getCause().getEventId()).isEqualTo("evt-nvda-groq");
         });
+    }
+
+    @Test
+    void aPropagatedStanceBeatsAMentionOnlyReview() {
+        // Given a note without signals that links Broadcom, also reached through a SAME implication
+        pipeline.load(thesis("custom-silicon").signal(Stance.SUPPORTS, "actor=Broadcom and type=partnership", "new customer", 0.8).build(),
+                thesis("long-broadcom").links("Broadcom").build());
+        pipeline.load(implication("custom-silicon", "long-broadcom", Polarity.SAME));
+
+        pipeline.publish(event("e", EventType.PARTNERSHIP, "Broadcom", "OpenAI", "Broadcom and OpenAI co-develop chips").build());
+
+        // Then it gets the propagated SUPPORTS, which says which way, not the empty "it links Broadcom" REVIEW
+        ThesisImpact impact = pipeline.impactsByThesis().get("long-broadcom");
+        assertThat(impact.getStance()).isEqualTo(Stance.SUPPORTS);
+        assertThat(impact.getOrder()).isEqualTo(2);
+        assertThat(impact.getPath()).containsExactly("custom-silicon", "long-broadcom");
+        assertThat(impact.getMagnitude()).isEqualTo(0.4);
+    }
+
+    @Test
+    void aMentionOnlyReviewBeatsAPropagatedReview() {
+        pipeline.load(thesis("a").signal(Stance.CHALLENGES, "actor=Broadcom", "bad sign").build(),
+                thesis("watcher").links("Broadcom").build());
+        pipeline.load(implication("a", "watcher", Polarity.REVIEW));
+
+        pipeline.publish(event("e", EventType.OTHER, "Broadcom", null, "Broadcom news").build());
+
+        ThesisImpact impact = pipeline.impactsByThesis().get("watcher");
+        assertThat(impact.getStance()).isEqualTo(Stance.REVIEW);
+        assertThat(impact.getOrder()).isEqualTo(1);
+        assertThat(impact.getWhy()).contains("links broadcom");
+    }
+
+    @Test
+    void aPropagatedStanceBeatsAShorterPropagatedReviewAndTravelsOn() {
+        // a -> x is REVIEW at order 2; a -> b -> x carries SUPPORTS at order 3; x -> y carries it on
+        pipeline.load(thesis("a").signal(Stance.SUPPORTS, "type=capacity", "more fabs").build(),
+                thesis("b").build(), thesis("x").build(), thesis("y").build());
+        pipeline.load(implication("a", "x", Polarity.REVIEW), implication("a", "b", Polarity.SAME),
+                implication("b", "x", Polarity.SAME), implication("x", "y", Polarity.SAME));
+
+        pipeline.publish(event("e", EventType.CAPACITY, "TSMC", null, "TSMC adds fabs").build());
+
+        Map<String, ThesisImpact> impacts = pipeline.impactsByThesis();
+        assertThat(impacts.get("x").getStance()).isEqualTo(Stance.SUPPORTS);
+        assertThat(impacts.get("x").getPath()).containsExactly("a", "b", "x");
+        assertThat(impacts).doesNotContainKey("y").as("depth 3 stops at x");
+    }
+
+    @Test
+    void propagatedImpactsBelowTheMinimumMagnitudeAreDroppedAndGoNoFurther() {
+        // Given a weak signal (0.4): order 2 is 0.2, order 3 is 0.1, order 4 0.05
+        pipeline.load(thesis("a").signal(Stance.CHALLENGES, "type=regulation", "rules", 0.4).build(),
+                thesis("b").build(), thesis("c").build(), thesis("d").build());
+        pipeline.load(implication("a", "b", Polarity.SAME), implication("b", "c", Polarity.SAME), implication("c", "d", Polarity.SAME));
+
+        pipeline.publish(event("e", EventType.REGULATION, "EU", null, "EU rules").build());
+
+        // Then with the default cut (0.15) the tail is gone
+        assertThat(pipeline.impactsByThesis()).containsOnlyKeys("a", "b");
+
+        // and with no cut every hop up to the depth cap comes out
+        pipeline.close();
+        pipeline = new PipelineDriver(Map.of(EngineConfig.PROPAGATION_MIN_MAGNITUDE, 0.0));
+        pipeline.load(thesis("a").signal(Stance.CHALLENGES, "type=regulation", "rules", 0.4).build(),
+                thesis("b").build(), thesis("c").build(), thesis("d").build());
+        pipeline.load(implication("a", "b", Polarity.SAME), implication("b", "c", Polarity.SAME), implication("c", "d", Polarity.SAME));
+        pipeline.publish(event("e", EventType.REGULATION, "EU", null, "EU rules").build());
+        assertThat(pipeline.impactsByThesis()).containsOnlyKeys("a", "b", "c", "d");
+    }
+
+    @Test
+    void anImplicationWeightScalesWhatTravelsThroughIt() {
+        pipeline.load(thesis("a").signal(Stance.SUPPORTS, "type=earnings", "beats").build(), thesis("b").build());
+        pipeline.load(implication("a", "b", Polarity.SAME, 0.6));
+
+        pipeline.publish(event("e", EventType.EARNINGS, "X", null, "X beats").build());
+
+        assertThat(pipeline.impactsByThesis().get("b").getMagnitude()).isEqualTo(0.3);
+    }
+
+    @Test
+    void anImpactCarriesTheEventTheRuleAndWhereToFindTheNote() {
+        pipeline.close();
+        pipeline = new PipelineDriver(Map.of(EngineConfig.VAULT_NAME, "Research vault"));
+        pipeline.load(thesis("training-inference-convergence")
+                .signal(Stance.CHALLENGES, "type=acquisition", "paying for inference-only hardware").build(), thesis("long-broadcom").build());
+        pipeline.load(implication("training-inference-convergence", "long-broadcom", Polarity.INVERSE));
+
+        pipeline.publish(event("g", EventType.ACQUISITION, "NVIDIA", "Groq", "NVIDIA to acquire Groq")
+                .setAmountUsd(20_000_000_000L).setUrl("https://example.com/groq").build());
+
+        Map<String, ThesisImpact> impacts = pipeline.impactsByThesis();
+        ThesisImpact direct = impacts.get("training-inference-convergence");
+        assertThat(direct.getEventActor()).isEqualTo("NVIDIA");
+        assertThat(direct.getEventTarget()).isEqualTo("Groq");
+        assertThat(direct.getEventAmountUsd()).isEqualTo(20_000_000_000L);
+        assertThat(direct.getEventUrl()).isEqualTo("https://example.com/groq");
+        assertThat(direct.getRule()).isEqualTo("type=acquisition");
+        assertThat(direct.getRuleLocation()).isEqualTo("Training inference convergence.md:10");
+        assertThat(direct.getSignals().get(0).getLocation()).isEqualTo("Training inference convergence.md:10");
+        assertThat(direct.getThesisNote()).isEqualTo("Training inference convergence.md:1");
+        assertThat(direct.getThesisLink()).isEqualTo("obsidian://open?vault=Research%20vault&file=Training%20inference%20convergence.md");
+        ThesisImpact downstream = impacts.get("long-broadcom");
+        assertThat(downstream.getStance()).isEqualTo(Stance.SUPPORTS);
+        assertThat(downstream.getRule()).as("the rule that fired on the source").isEqualTo("type=acquisition");
+        assertThat(downstream.getThesisNote()).isEqualTo("Long broadcom.md:1");
+        assertThat(downstream.getThesisLink()).endsWith("&file=Long%20broadcom.md");
+    }
+
+    @Test
+    void withoutAVaultNameThereIsNoObsidianLink() {
+        pipeline.load(thesis("t").signal(Stance.SUPPORTS, "type=pricing", "cheaper").build());
+
+        pipeline.publish(event("e", EventType.PRICING, "A", null, "A cuts prices").build());
+
+        assertThat(pipeline.impactsByThesis().get("t").getThesisLink()).isEmpty();
     }
 }

@@ -24,14 +24,19 @@ final class Notes {
     }
 
     static Implication implication(String from, String to, Polarity polarity) {
+        return implication(from, to, polarity, 1.0);
+    }
+
+    static Implication implication(String from, String to, Polarity polarity, double weight) {
         return Implication.newBuilder().setId(from + "--" + to).setFromThesis(from).setTo(to).setToName(to)
-                .setPolarity(polarity).setStatements(List.of(from + " bears on " + to)).build();
+                .setPolarity(polarity).setWeight(weight).setStatements(List.of(from + " bears on " + to)).build();
     }
 
     static final class ThesisBuilder {
         private final String id;
         private final List<Signal> signals = new ArrayList<>();
         private final List<String> links = new ArrayList<>();
+        private final List<String> tags = new ArrayList<>();
         private String version = "v1";
 
         ThesisBuilder(String id) {
@@ -53,13 +58,18 @@ final class Notes {
             return this;
         }
 
+        ThesisBuilder tags(String... names) {
+            tags.addAll(List.of(names));
+            return this;
+        }
+
         ThesisBuilder version(String v) {
             this.version = v;
             return this;
         }
 
         Thesis build() {
-            return Thesis.newBuilder().setId(id).setTitle(title(id)).setSignals(signals).setEntities(links)
+            return Thesis.newBuilder().setId(id).setTitle(title(id)).setSignals(signals).setEntities(links).setTags(tags)
                     .setSourcePath(title(id) + ".md").setVersion(version).build();
         }
 

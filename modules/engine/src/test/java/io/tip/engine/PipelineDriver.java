@@ -20,6 +20,7 @@ import io.tip.model.Entity;
 import io.tip.model.EventType;
 import io.tip.model.Implication;
 import io.tip.model.MarketEvent;
+import io.tip.model.Subscription;
 import io.tip.model.Thesis;
 import io.tip.model.ThesisAlert;
 import io.tip.model.ThesisImpact;
@@ -38,6 +39,7 @@ final class PipelineDriver implements AutoCloseable {
     final TestInputTopic<String, Thesis> theses;
     final TestInputTopic<String, Implication> implications;
     final TestInputTopic<String, Entity> entities;
+    final TestInputTopic<String, Subscription> subscriptions;
     final TestOutputTopic<String, ThesisImpact> impacts;
     final TestOutputTopic<String, ThesisState> state;
     final TestOutputTopic<String, ThesisAlert> alerts;
@@ -72,6 +74,7 @@ final class PipelineDriver implements AutoCloseable {
         theses = input(topics.theses());
         implications = input(topics.implications());
         entities = input(topics.entities());
+        subscriptions = input(topics.subscriptions());
         impacts = output(topics.impacts());
         state = output(topics.state());
         alerts = output(topics.alerts());
@@ -99,6 +102,15 @@ final class PipelineDriver implements AutoCloseable {
 
     void load(Entity... list) {
         for (Entity e : list) entities.pipeInput(e.getId(), e);
+    }
+
+    void load(Subscription... list) {
+        for (Subscription s : list) subscriptions.pipeInput(s.getName(), s);
+    }
+
+    /** What a subscription's topic impacts.NAME received. */
+    TestOutputTopic<String, ThesisImpact> subscription(String name) {
+        return output(topics.subscriptionImpacts(name));
     }
 
     void publish(MarketEvent event) {

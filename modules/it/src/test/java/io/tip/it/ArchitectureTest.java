@@ -85,8 +85,8 @@ class ArchitectureTest {
 
     @Test
     void engineStepsAreFreeOfKafkaTypes() {
-        // matching, propagation, the state fold and validation are pure logic; only the processors touch Kafka
-        noClasses().that().resideInAnyPackage("io.tip.engine.internal.impact..", "io.tip.engine.internal.knowledge..",
+        // matching, propagation, subscription routing, the state fold and validation are pure logic; only the processors touch Kafka
+        noClasses().that().resideInAnyPackage("io.tip.engine.internal.impact..", "io.tip.engine.internal.knowledge..", "io.tip.engine.internal.route..",
                         "io.tip.engine.internal.state..", "io.tip.engine.internal.validate..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..")
                 .check(classes);

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.tip.app.format.EventJson;
 import io.tip.model.MarketEvent;
 
@@ -43,5 +46,19 @@ final class EventStream {
                     .build());
         }
         return events;
+    }
+
+    /** The events of {@code from} with {@code prefix} before each id, as a file for `tip publish`. */
+    static void writeRenamed(Path from, String prefix, Path to) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(from)) {
+            if (!line.isBlank()) {
+                ObjectNode event = (ObjectNode) json.readTree(line);
+                event.put("id", prefix + event.get("id").asText());
+                lines.add(json.writeValueAsString(event));
+            }
+        }
+        Files.write(to, lines);
     }
 }

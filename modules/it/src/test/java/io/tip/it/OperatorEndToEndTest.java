@@ -12,20 +12,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tip.model.ThesisImpact;
 import io.tip.model.topics.Topics;
@@ -117,14 +115,8 @@ class OperatorEndToEndTest {
 
                 // Given a producer and a consumer that know only schemas/market_event.avsc and the registry's REST API
                 PlainAvroClient plain = new PlainAvroClient(registry);
-                Schema schema = ConfluentWire.parse(Repo.marketEventSchema());
-                int schemaId = plain.register("market-events-value", schema);
                 // When the producer sends a GenericRecord in Confluent wire format
-                try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                        new StringSerializer(), new ByteArraySerializer())) {
-                    producer.send(new ProducerRecord<>("market-events", "generic-groq",
-                            ConfluentWire.encode(schemaId, schema, GenericEvents.groqLike(schema, "generic-groq", "ACQUISITION")))).get();
-                }
+                GenericEvents.publishGroqLike(bootstrap, plain, "generic-groq");
                 // Then the generic consumer reads its impact off thesis-impacts
                 try (CommittedTopic<byte[], byte[]> raw = CommittedTopic.raw(bootstrap, "thesis-impacts")) {
                     GenericRecord impact = await("a generic consumer to read the impact").atMost(Duration.ofSeconds(60)).until(() ->
@@ -153,7 +145,7 @@ class OperatorEndToEndTest {
                 // When the first is stopped and more events are published
                 assertThat(a.stop()).isIn(0, 143);
                 Path more = dir.resolve("more.jsonl");
-                writeRenamed(Repo.exampleEvents(), "after-stop-", more);
+                EventStream.writeRenamed(Repo.exampleEvents(), "after-stop-", more);
                 TipProcess publishMore = TipProcess.runToEnd(logs, "publish-more", START, args(connection, "publish", more.toString()));
                 assertThat(publishMore.exitCode()).as(publishMore.stderr()).isZero();
                 // Then the second takes over its work and nothing is lost or duplicated
@@ -212,18 +204,5 @@ class OperatorEndToEndTest {
         Map<String, Integer> m = new HashMap<>();
         ids.forEach(id -> m.put(id, 1));
         return m;
-    }
-
-    /** The example events with fresh ids, as a file for `tip publish`. */
-    static void writeRenamed(Path from, String prefix, Path to) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(from)) {
-            if (!line.isBlank()) {
-                ObjectNode event = (ObjectNode) JSON.readTree(line);
-                event.put("id", prefix + event.get("id").asText());
-                lines.add(JSON.writeValueAsString(event));
-            }
-        }
-        Files.write(to, lines);
     }
 }

@@ -120,6 +120,9 @@ public record Vault(List<Thesis> theses, List<Implication> implications, List<En
         notes.forEach(n -> n.implications().forEach(i -> implied.add(i.getTo())));
         for (ParsedNote note : notes) {
             problems.addAll(note.problems());
+            if (note.id().isEmpty()) {
+                continue; // a digest tip wrote (front matter type: digest): tip's output, not the analyst's knowledge
+            }
             Set<String> reported = new HashSet<>();
             for (ParsedNote.Link link : note.links()) {
                 String target = Slug.of(link.target());

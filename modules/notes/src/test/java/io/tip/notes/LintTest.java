@@ -96,6 +96,13 @@ class LintTest {
     }
 
     @Test
+    void implicationWeightOutOfRange() {
+        vault.note("T.md", "# Thesis", "", "## Implications", "", "**For pricing (+ 1.5):**", "- Falls");
+        assertThat(vault.lint()).containsExactly(
+                "T.md:5: implication weight '1.5' is not a number from 0 to 1 (write e.g. (+ 0.5))");
+    }
+
+    @Test
     void secondImplicationForTheSameTarget() {
         vault.note("T.md", "# Thesis", "", "## Implications", "", "**For pricing:**", "- Falls", "", "**For Pricing:**", "- Again");
         assertThat(vault.lint()).containsExactly(

@@ -67,6 +67,35 @@ class NoteConventionsTest {
     }
 
     @Test
+    void implicationWeightsFollowThePolarity() {
+        vault.note("A.md", "# A", "", "## Implications", "",
+                "**For [[B]] (+ 0.5):**", "- Half as strong", "",
+                "**For [[C]] (-, weight 0.25):**", "- A quarter, opposite", "",
+                "**For chips (2024) (weight 0.8):**", "- Review at 0.8", "",
+                "**For [[D]] (+):**", "- Full strength");
+        assertThat(vault.read().implications()).extracting(Implication::getToName, Implication::getPolarity, Implication::getWeight)
+                .containsExactly(tuple("B", Polarity.SAME, 0.5), tuple("C", Polarity.INVERSE, 0.25),
+                        tuple("chips (2024)", Polarity.REVIEW, 0.8), tuple("D", Polarity.SAME, 1.0));
+    }
+
+    @Test
+    void thesisAliasesComeFromFrontMatter() {
+        vault.note("Convergence.md", "---", "aliases: [TIC, Convergence]", "---", "# Training-inference convergence");
+        assertThat(vault.read().theses().get(0).getAliases()).containsExactly("TIC", "Convergence");
+    }
+
+    @Test
+    void aDigestTipWroteIsNeitherThesisNorEntity() {
+        vault.note("Impacts/2026-11-30.md", "---", "type: digest", "---", "# Impacts 2026-11-30", "", "## [[Missing thesis]]", "",
+                "- CHALLENGED by [[Someone]]")
+                .note("T.md", "# T");
+        Vault read = vault.read();
+        assertThat(read.theses()).extracting(Thesis::getId).containsExactly("t");
+        assertThat(read.problems()).as("nothing reported in the digest, e.g. its [[links]] to missing notes")
+                .noneMatch(p -> p.file().startsWith("Impacts"));
+    }
+
+    @Test
     void signalsWithDefaultWeightAndCodeSpans() {
         vault.note("T.md", "# T", "", "## Signals", "",
                 "| Stance | When | Why |", "|---|---|---|",

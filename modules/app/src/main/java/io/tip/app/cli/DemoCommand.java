@@ -126,8 +126,10 @@ public final class DemoCommand implements Callable<Integer> {
         try (KafkaCluster cluster = KafkaCluster.connect(settings.kafka())) {
             while (!shutdown.requested()) {
                 feed.values(Duration.ofMillis(250), printer);
+                printer.flush();
                 if (exitWhenIdle && ConsumerLag.of(cluster.admin(), applicationId, topics.marketEvents().name()) == 0 && feed.caughtUp()) {
                     feed.values(Duration.ofMillis(100), printer);
+                    printer.flush();
                     say("every event processed; exiting");
                     return;
                 }

@@ -71,6 +71,7 @@ public final class TestCommand implements Callable<Integer> {
                         System.err.println(events + ":" + line + ": rejected (the dead-letter topic would get it): " + evaluation.rejection());
                     }
                     summary.add(evaluation).forEach(printer);
+                    printer.flush(); // an event's impacts together: downstream ones under their source, as tip demo prints them
                 }
 
                 @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import io.tip.app.config.ConnectionOptions;
 import io.tip.app.config.TipSettings;
 import io.tip.app.format.ImpactFilter;
+import io.tip.app.format.ThesisNames;
 import io.tip.app.kafka.TopicFeed;
 import io.tip.app.kafka.KafkaCluster;
 import io.tip.app.kafka.TableReader;
@@ -20,13 +21,14 @@ import picocli.CommandLine.Option;
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Follow thesis impacts live (committed ones only), optionally filtered.",
         footer = {"", "Examples:", "  tip watch", "  tip watch --thesis training-inference-convergence --from-beginning",
+                "  tip watch --thesis \"Long Broadcom\"",
                 "  tip watch --tag chips --min-magnitude 0.5 --json"})
 public final class WatchCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--thesis", paramLabel = "ID", description = "Only impacts on this thesis.")
+    @Option(names = "--thesis", paramLabel = "NAME", description = "Only impacts on this thesis: its id, title or an alias.")
     String thesis;
 
     @Option(names = "--tag", paramLabel = "T", description = "Only impacts on theses with this tag.")
@@ -46,8 +48,9 @@ public final class WatchCommand implements Callable<Integer> {
         TipSettings settings = connection.settings();
         Topics topics = settings.topics();
         KafkaCluster.requireReachable(settings.kafka());
-        Map<String, Thesis> theses = tag == null ? Map.of() : TableReader.read(settings.kafka(), topics.theses());
-        ImpactFilter filter = new ImpactFilter(thesis, tag, minMagnitude, theses::get);
+        Map<String, Thesis> theses = tag == null && thesis == null ? Map.of() : TableReader.read(settings.kafka(), topics.theses());
+        String thesisId = thesis == null ? null : ThesisNames.idOf(thesis, theses.values());
+        ImpactFilter filter = new ImpactFilter(thesisId, tag, minMagnitude, theses::get);
         ImpactPrinter printer = new ImpactPrinter(json);
         try (ShutdownSignal shutdown = new ShutdownSignal();
              TopicFeed<ThesisImpact> feed = new TopicFeed<>(settings.kafka(), topics.impacts(), fromBeginning)) {
@@ -57,6 +60,7 @@ public final class WatchCommand implements Callable<Integer> {
                         printer.accept(impact);
                     }
                 });
+                printer.flush();
             }
         }
         return 0;

@@ -26,6 +26,12 @@ public final class TipSettings {
     private static final String ENV_PREFIX = "TIP_";
     /** Variables of the `tip` launcher itself, not settings. */
     private static final Set<String> LAUNCHER_VARIABLES = Set.of("TIP_HOME", "TIP_JAVA_OPTS", "TIP_LOG_LEVEL", "TIP_KAFKA_LOG_LEVEL");
+    /**
+     * {@code TIP_*} variables that are not settings: they pick the images and host ports of
+     * docker-compose.yml and the container tests ({@code eval "$(containers/build-images)"} exports them).
+     */
+    public static final Set<String> CONTAINER_VARIABLES = Set.of("TIP_IMAGE", "TIP_KAFKA_IMAGE", "TIP_REGISTRY_IMAGE",
+            "TIP_JRE_IMAGE", "TIP_KAFKA_PORT", "TIP_REGISTRY_PORT", "TIP_API_PORT");
 
     private final Map<String, String> values;
 
@@ -69,7 +75,8 @@ public final class TipSettings {
     static Map<String, String> fromEnvironment(Map<String, String> env) {
         Map<String, String> settings = new LinkedHashMap<>();
         env.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length() && !LAUNCHER_VARIABLES.contains(name)) {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length() && !LAUNCHER_VARIABLES.contains(name)
+                    && !CONTAINER_VARIABLES.contains(name)) {
                 settings.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
             }
         });

@@ -8,6 +8,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 import org.apache.kafka.common.config.types.Password;
 
+import io.tip.app.alert.AlertConfig;
 import io.tip.app.config.AppConfig;
 import io.tip.engine.EngineConfig;
 import io.tip.model.topics.Topic;
@@ -36,8 +37,12 @@ public final class Reference {
             out.append("| `").append(topic.name()).append("` | ").append(keyOf(topic)).append(" | ").append(valueOf(topic))
                     .append(" | ").append(topic.compacted() ? "compacted table" : "stream").append(" | ").append(topic.doc()).append(" |\n");
         }
+        out.append("| `").append(topics.subscriptionTopicName("<name>")).append("` | string | Avro `ThesisImpact` | stream | ")
+                .append("One per subscription, created by `tip subscribe create`: every committed impact the subscription wants, ")
+                .append("written by the pipeline in the same transaction as thesis-impacts, with the header tip.subscription. Key: thesis id. |\n");
         section(out, "Service and connection (`tip run` and every command)", AppConfig.CONFIG);
         section(out, "Pipeline", EngineConfig.CONFIG);
+        section(out, "Alert delivery (`tip alert`)", AlertConfig.CONFIG);
         section(out, "Schema registry and Avro serde (Confluent's names)", AvroSerdeConfig.definition());
         return out.toString();
     }

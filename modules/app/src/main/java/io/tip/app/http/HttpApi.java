@@ -79,7 +79,7 @@ public final class HttpApi implements AutoCloseable {
         this.topics = topics;
         this.access = new ApiAccess(config);
         this.impactStream = new ImpactStream(settings.kafka(), topics.impacts(), id -> queries == null ? null : queries.thesis(id).orElse(null),
-                config.sseBufferImpacts(), config.sseMaxSubscribers());
+                () -> queries == null ? List.of() : queries.allTheses(), config.sseBufferImpacts(), config.sseMaxSubscribers());
         this.ingestPublisher = new EventPublisher(ingestProducerSettings(settings), topics.marketEvents());
         this.ingest = new EventIngest(ingestPublisher, config.ingestMaxBytes(), config.ingestTimeoutMs());
         List<String> origins = config.corsAllowedOrigins().stream().filter(o -> !o.isBlank()).toList();

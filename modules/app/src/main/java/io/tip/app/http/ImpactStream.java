@@ -1,6 +1,7 @@
 package io.tip.app.http;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -9,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,7 @@ import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.sse.SseClient;
 import io.tip.app.format.ImpactFilter;
 import io.tip.app.format.ImpactJson;
+import io.tip.app.format.ThesisNames;
 import io.tip.app.kafka.TopicFeed;
 import io.tip.model.Thesis;
 import io.tip.model.ThesisImpact;
@@ -88,17 +91,23 @@ final class ImpactStream implements AutoCloseable {
     private final Map<String, Object> kafkaSettings;
     private final Topic<String, ThesisImpact> topic;
     private final Function<String, Thesis> theses;
+    private final Supplier<Collection<Thesis>> allTheses;
     private final int bufferSize;
     private final int maxSubscribers;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private Thread thread;
 
+    /**
+     * @param theses    a thesis by id, for the tag filter
+     * @param allTheses every thesis, to find the one a {@code thesis=} filter names by title or alias
+     */
     ImpactStream(Map<String, Object> kafkaSettings, Topic<String, ThesisImpact> topic, Function<String, Thesis> theses,
-                 int bufferSize, int maxSubscribers) {
+                 Supplier<Collection<Thesis>> allTheses, int bufferSize, int maxSubscribers) {
         this.kafkaSettings = kafkaSettings;
         this.topic = topic;
         this.theses = theses;
+        this.allTheses = allTheses;
         this.bufferSize = bufferSize;
         this.maxSubscribers = maxSubscribers;
     }
@@ -147,7 +156,9 @@ final class ImpactStream implements AutoCloseable {
                 throw new BadRequestResponse(name + " is empty: leave it out, or give a " + name);
             }
         }
-        return new ImpactFilter(ctx.queryParam("thesis"), ctx.queryParam("tag"), min, theses);
+        String thesis = ctx.queryParam("thesis");
+        String thesisId = thesis == null ? null : ThesisNames.idOf(thesis, allTheses.get());
+        return new ImpactFilter(thesisId, ctx.queryParam("tag"), min, theses);
     }
 
     void start() {

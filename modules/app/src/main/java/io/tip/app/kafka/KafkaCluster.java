@@ -37,9 +37,11 @@ public final class KafkaCluster implements AutoCloseable {
         settings.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
         settings.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
         String servers = String.valueOf(settings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        // default.api.timeout.ms bounds the wait too: containers that start together on a busy host took longer than 15 s
+        long reachMillis = Long.parseLong(String.valueOf(settings.get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG)));
         Admin admin = Admin.create(ClientSettings.admin(settings));
         try {
-            admin.describeCluster().clusterId().get(REACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            admin.describeCluster().clusterId().get(reachMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             admin.close(Duration.ZERO);
             throw new UserError("cannot reach Kafka at " + servers + " — start one with `./tip dev`, or point tip at your "

@@ -1,6 +1,8 @@
 package io.tip.app.kafka;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -9,6 +11,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
@@ -32,6 +35,18 @@ public final class TopicFeed<V> implements AutoCloseable {
             consumer.seekToBeginning(partitions);
         } else {
             consumer.seekToEnd(partitions);
+        }
+    }
+
+    /** Moves to the first record appended at or after {@code time} (the end where there is none). */
+    public void seekTo(Instant time) {
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(p -> times.put(p, time.toEpochMilli()));
+        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        for (TopicPartition p : partitions) {
+            OffsetAndTimestamp found = offsets.get(p);
+            consumer.seek(p, found == null ? end.get(p) : found.offset());
         }
     }
 

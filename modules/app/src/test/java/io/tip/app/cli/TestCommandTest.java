@@ -48,15 +48,29 @@ class TestCommandTest {
         return out.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
+    /** Impacts printed as tip demo prints them: a line per direct impact, "+N downstream: …" under it. */
+    private long impactsPrinted() {
+        long count = 0;
+        for (String line : lines()) {
+            if (line.contains(" — ")) {
+                count++;
+            } else if (line.strip().matches("\\+\\d+ downstream: .*")) {
+                count += Long.parseLong(line.strip().substring(1, line.strip().indexOf(' ')));
+            }
+        }
+        return count;
+    }
+
     @Test
     void theExampleVaultAndEventsGiveThirteenImpactsThenASummary() {
         int code = Tip.run("test", VAULT, EVENTS);
 
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         List<String> lines = lines();
-        assertThat(lines.stream().filter(l -> l.contains(" — ")).count()).isEqualTo(13);
-        assertThat(lines).contains("Training-inference convergence — CHALLENGED by NVIDIA to acquire Groq for $20B (magnitude 0.80): "
-                + "Paying for an inference-only architecture suggests the workloads stay distinct.");
+        assertThat(impactsPrinted()).isEqualTo(13);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Training-inference convergence — CHALLENGED by NVIDIA to acquire Groq for $20B (0.80): "
+                + "Paying for an inference-only architecture suggests the workloads stay distinct.  [Training-inference convergence.md:"));
+        assertThat(lines).contains("    +2 downstream: Inference economics REVIEW (0.40), Long Broadcom REVIEW (0.40)");
         assertThat(lines).contains("summary: 7 events evaluated, 0 rejected, 0 re-sent (deduplicated), 2 moved no thesis",
                 "  Training-inference convergence (training-inference-convergence): STRENGTHENING score +0.90",
                 "    3 supporting, 1 challenging, 0 to review; 4 direct",
@@ -94,7 +108,7 @@ class TestCommandTest {
 
         assertThat(Tip.run("test", VAULT, events.toString())).isZero();
 
-        assertThat(lines().stream().filter(l -> l.contains(" — ")).count()).isEqualTo(3);
+        assertThat(impactsPrinted()).isEqualTo(3);
         assertThat(lines()).contains("summary: 2 events evaluated, 0 rejected, 1 re-sent (deduplicated), 0 moved no thesis");
     }
 
@@ -112,7 +126,7 @@ class TestCommandTest {
         assertThat(errors).contains(events + ":1: not valid JSON")
                 .contains(events + ":3: rejected (the dead-letter topic would get it): occurredAt 2999-01-01T00:00:00Z is in the future")
                 .contains("tip: 1 line(s) of " + events + " are not events (above); the rest were evaluated");
-        assertThat(lines().stream().filter(l -> l.contains(" — ")).count()).isEqualTo(3);
+        assertThat(impactsPrinted()).isEqualTo(3);
     }
 
     @Test

@@ -33,6 +33,20 @@ class TipSettingsTest {
     }
 
     @Test
+    void theVariablesThatPickContainerImagesAreNotSettings() {
+        // Given the shell of someone who ran `eval "$(containers/build-images)"`
+        Map<String, String> env = Map.of("TIP_IMAGE", "tip:abc", "TIP_KAFKA_IMAGE", "tip-kafka:def", "TIP_API_PORT", "18080",
+                "TIP_HTTP_PORT", "2222");
+
+        // When tip reads its settings
+        TipSettings settings = TipSettings.load(null, env, Map.of());
+
+        // Then none of them reaches Kafka or tip, while real TIP_* settings still do
+        assertThat(settings.all()).doesNotContainKeys("image", "kafka.image", "api.port");
+        assertThat(settings.app().httpPort()).isEqualTo(2222);
+    }
+
+    @Test
     void defaultsPointAtTheLocalStackOfTipDev() {
         TipSettings settings = TipSettings.load(null, Map.of(), Map.of());
 

@@ -3,14 +3,17 @@ package io.tip.app.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -21,12 +24,14 @@ import io.tip.engine.EngineConfig;
 
 /** docker-compose.yml must parse and speak the same settings, ports and commands as the code. */
 class ComposeFileTest {
-    private final Map<String, Object> compose = load();
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+):-([^}]*)}");
+    private final String text = read();
+    /** The file as Compose reads it when none of its variables is set: each ${VAR:-default} is its default. */
+    private final Map<String, Object> compose = new Yaml().load(VARIABLE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(2))));
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> load() {
-        try (Reader reader = Files.newBufferedReader(Path.of("../../docker-compose.yml"))) {
-            return new Yaml().load(reader);
+    private static String read() {
+        try {
+            return Files.readString(Path.of("../../docker-compose.yml"));
         } catch (IOException e) {
             throw new AssertionError("docker-compose.yml is missing", e);
         }
@@ -49,6 +54,7 @@ class ComposeFileTest {
         Set<String> known = new java.util.HashSet<>(AppConfig.CONFIG.names());
         known.addAll(EngineConfig.CONFIG.names());
         known.addAll(StreamsConfig.configDef().names());
+        known.addAll(AdminClientConfig.configNames());
         for (String service : List.of("tip", "tip-load")) {
             TipSettings tip = TipSettings.load(null, environment(service), Map.of());
             Map<String, String> settings = tip.all();
@@ -86,7 +92,34 @@ class ComposeFileTest {
     }
 
     @Test
+    void imagesAndHostPortsAreChosenByContainerVariablesThatAreNotSettings() {
+        // the official images by default; containers/build-images exports variables that pick local ones
+        assertThat(service("kafka").get("image")).isEqualTo("apache/kafka:4.4.0");
+        assertThat(String.valueOf(service("schema-registry").get("image"))).startsWith("confluentinc/cp-schema-registry:");
+        assertThat(service("tip").get("image")).isEqualTo("tip:0.1.0").isEqualTo(service("tip-load").get("image"));
+        Set<String> variables = VARIABLE.matcher(text).results().map(m -> m.group(1)).collect(Collectors.toSet());
+        assertThat(variables).contains("TIP_IMAGE", "TIP_KAFKA_IMAGE", "TIP_REGISTRY_IMAGE", "TIP_KAFKA_PORT");
+        assertThat(TipSettings.CONTAINER_VARIABLES).as("tip itself ignores them").containsAll(variables);
+        assertThat(text).as("every variable has a default").doesNotContainPattern("\\$\\{[A-Z0-9_]+}");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
+    void servicesWaitForHealthyDependenciesInsteadOfRestartLoops() {
+        for (String name : List.of("kafka", "schema-registry", "tip")) {
+            assertThat(service(name)).as(name).containsKey("healthcheck");
+        }
+        assertThat((Map<String, Object>) service("schema-registry").get("depends_on"))
+                .containsEntry("kafka", Map.of("condition", "service_healthy"));
+        for (String name : List.of("tip", "tip-load")) {
+            assertThat((Map<String, Object>) service(name).get("depends_on")).as(name)
+                    .containsEntry("kafka", Map.of("condition", "service_healthy"))
+                    .containsEntry("schema-registry", Map.of("condition", "service_healthy"));
+            assertThat(service(name)).as(name).doesNotContainKey("restart");
+        }
+    }
+
+    @Test
     void theServicesRunRealTipCommands() {
         assertThat(service("tip").get("command")).isEqualTo(List.of("run"));
         assertThat(service("tip-load").get("command")).isEqualTo(List.of("load", "/vault"));

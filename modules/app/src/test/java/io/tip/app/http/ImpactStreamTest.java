@@ -41,7 +41,7 @@ class ImpactStreamTest {
     }
 
     private String serve(int buffer, int maxSubscribers) {
-        stream = new ImpactStream(Map.of(), null, id -> null, buffer, maxSubscribers);
+        stream = new ImpactStream(Map.of(), null, id -> null, java.util.List::of, buffer, maxSubscribers);
         app = Javalin.create(config -> config.showJavalinBanner = false);
         app.before("/stream", stream::admit);
         app.sse("/stream", stream::subscribe);

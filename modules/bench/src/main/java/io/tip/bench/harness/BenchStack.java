@@ -65,14 +65,31 @@ public final class BenchStack implements AutoCloseable {
             all.add(new NewTopic(topic.name(), Optional.of(partitions), Optional.empty()).configs(configs));
         }
         all.add(new NewTopic(PASSTHROUGH_TOPIC, Optional.of(partitions), Optional.empty()));
+        create(all, "the benchmark topics");
+    }
+
+    /** The topics impacts.NAME of these subscriptions, one partition each (a thousand of them is a lot of partitions for one broker). */
+    public void createSubscriptionTopics(List<String> names) {
+        List<NewTopic> all = new ArrayList<>();
+        names.forEach(n -> all.add(new NewTopic(topics.subscriptionTopicName(n), Optional.of(1), Optional.empty())));
+        create(all, "the subscription topics");
+    }
+
+    private void create(List<NewTopic> newTopics, String what) {
         try {
-            admin.createTopics(all).all().get();
+            admin.createTopics(newTopics).all().get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create the benchmark topics: " + e.getCause().getMessage(), e);
+            throw new IllegalStateException("cannot create " + what + ": " + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
+            throw new IllegalStateException("interrupted while creating " + what, e);
         }
+    }
+
+    /** Committed records in the topics of these subscriptions: the copies the pipeline routed. */
+    public long routedCopies(List<String> names) {
+        return names.isEmpty() ? 0 : RecordCounter.records(stack.bootstrapServers(), admin,
+                names.stream().map(topics::subscriptionTopicName).toList());
     }
 
     public String bootstrapServers() { return stack.bootstrapServers(); }

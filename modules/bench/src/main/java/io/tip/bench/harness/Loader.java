@@ -1,5 +1,6 @@
 package io.tip.bench.harness;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -11,6 +12,7 @@ import org.apache.kafka.common.serialization.Serde;
 
 import io.tip.bench.workload.SyntheticVault;
 import io.tip.model.MarketEvent;
+import io.tip.model.Subscription;
 import io.tip.model.topics.Topic;
 import io.tip.model.topics.Topics;
 
@@ -28,6 +30,10 @@ public final class Loader {
         write(topics.entities(), vault.entities().size(), vault.entities().iterator()::next, e -> e.getId());
         write(topics.theses(), vault.theses().size(), vault.theses().iterator()::next, t -> t.getId());
         write(topics.implications(), vault.implications().size(), vault.implications().iterator()::next, i -> i.getId());
+    }
+
+    public void subscriptions(List<Subscription> subscriptions) {
+        write(topics.subscriptions(), subscriptions.size(), subscriptions.iterator()::next, Subscription::getName);
     }
 
     public void events(long count, Supplier<MarketEvent> events) {

@@ -35,6 +35,15 @@ final class RecordCounter {
         }
     }
 
+    /** Records committed to these topics, read to their end. */
+    static long records(String bootstrapServers, Admin admin, List<String> topics) {
+        try {
+            return count(bootstrapServers, admin, topics).records();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot count the records of " + topics.size() + " topics: " + e.getMessage(), e);
+        }
+    }
+
     private static Written count(String bootstrapServers, Admin admin, List<String> topics) throws Exception {
         List<TopicPartition> partitions = new java.util.ArrayList<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((name, d) ->

@@ -11,6 +11,7 @@ import io.tip.model.Entity;
 import io.tip.model.Implication;
 import io.tip.model.MarketEvent;
 import io.tip.model.ModelClasses;
+import io.tip.model.Subscription;
 import io.tip.model.Thesis;
 import io.tip.model.ThesisAlert;
 import io.tip.model.ThesisImpact;
@@ -42,10 +43,18 @@ public final class Topics {
     private final Topic<String, ThesisImpact> impacts;
     private final Topic<String, ThesisState> state;
     private final Topic<String, ThesisAlert> alerts;
+    private final Topic<byte[], byte[]> alertDeadLetters;
+    private final Topic<String, Subscription> subscriptions;
+    private final String prefix;
+    private final SchemaRegistryClient registry;
+    private final Map<String, ?> serdeConfig;
 
     private Topics(String prefix, Map<String, ?> serdeConfig) {
         // One registry client for every topic, so each schema is looked up once per process.
         SchemaRegistryClient registry = SchemaRegistryClient.create(new RegistryClientConfig(serdeConfig));
+        this.prefix = prefix;
+        this.registry = registry;
+        this.serdeConfig = serdeConfig;
         marketEvents = avro(prefix + "market-events", MarketEvent.class, Retention.DELETE, registry, serdeConfig,
                 "Market events from upstream producers (in). Key: event id.");
         deadLetters = new Topic<>(prefix + "market-events.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Retention.DELETE, null,
@@ -64,6 +73,11 @@ public final class Topics {
                 "Current state of each thesis (out, table). Key: thesis id.");
         alerts = avro(prefix + "thesis-alerts", ThesisAlert.class, Retention.DELETE, registry, serdeConfig,
                 "Status changes of theses (out). Key: thesis id.");
+        alertDeadLetters = new Topic<>(prefix + "thesis-alerts.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Retention.DELETE, null,
+                "What `tip alert` could not deliver, as the bytes it read, with the reason in the tip.reason header "
+                        + "and the origin in tip.source.topic / tip.source.partition / tip.source.offset.");
+        subscriptions = avro(prefix + "subscriptions", Subscription.class, Retention.COMPACT, registry, serdeConfig,
+                "Analysts' subscriptions, written by `tip subscribe` (table). Key: subscription name; a tombstone deletes it.");
     }
 
     /**
@@ -90,9 +104,26 @@ public final class Topics {
     public Topic<String, ThesisImpact> impacts() { return impacts; }
     public Topic<String, ThesisState> state() { return state; }
     public Topic<String, ThesisAlert> alerts() { return alerts; }
+    public Topic<byte[], byte[]> alertDeadLetters() { return alertDeadLetters; }
+    public Topic<String, Subscription> subscriptions() { return subscriptions; }
+
+    /** The topic name a subscription's impacts go to: {@code impacts.<name>}, with the prefix. */
+    public String subscriptionTopicName(String subscription) {
+        return prefix + SUBSCRIPTION_TOPIC_PREFIX + subscription;
+    }
+
+    /** The topic a subscription's impacts go to, typed like thesis-impacts. */
+    public Topic<String, ThesisImpact> subscriptionImpacts(String subscription) {
+        return avro(subscriptionTopicName(subscription), ThesisImpact.class, Retention.DELETE, registry, serdeConfig,
+                "Impacts matching subscription '" + subscription + "' (out). Key: thesis id.");
+    }
+
+    /** What topic names of subscriptions start with, after the prefix. */
+    public static final String SUBSCRIPTION_TOPIC_PREFIX = "impacts.";
 
     /** Every topic, in the order a reader meets them: input, tables, outputs. */
     public List<Topic<?, ?>> all() {
-        return List.of(marketEvents, theses, implications, entities, impacts, state, alerts, deadLetters, unmatched);
+        return List.of(marketEvents, theses, implications, entities, subscriptions, impacts, state, alerts, deadLetters, unmatched,
+                alertDeadLetters);
     }
 }

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -178,14 +179,33 @@ final class SchemaLog implements AutoCloseable {
     }
 
     private long endOffset() {
+        long deadline = System.nanoTime() + WRITE_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
+                    .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).offset();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw RegistryError.storeFailure("interrupted while reading the end of " + topic);
+            } catch (ExecutionException e) {
+                // A topic created a moment ago may not be in every broker's metadata yet (seen once when a
+                // test started the registry right after creating _schemas on a loaded machine): retriable.
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw RegistryError.storeTimeout("cannot read the end offset of " + topic + ": " + e);
+                }
+                sleepBriefly();
+            } catch (TimeoutException e) {
+                throw RegistryError.storeTimeout("cannot read the end offset of " + topic + ": " + e);
+            }
+        }
+    }
+
+    private static void sleepBriefly() {
         try {
-            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
-                .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
+            Thread.sleep(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw RegistryError.storeFailure("interrupted while reading the end of " + topic);
-        } catch (ExecutionException | TimeoutException e) {
-            throw RegistryError.storeTimeout("cannot read the end offset of " + topic + ": " + e);
+            throw RegistryError.storeFailure("interrupted while waiting for the schema topic's metadata");
         }
     }
 

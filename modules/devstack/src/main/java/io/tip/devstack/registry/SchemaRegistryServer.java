@@ -49,13 +49,13 @@ public final class SchemaRegistryServer implements AutoCloseable {
         SchemaRegistryServer server = new SchemaRegistryServer(config);
         try {
             server.schemaLog.start(STARTUP_TIMEOUT);
-            server.http.start(config.port());
+            server.http.start(config.host(), config.port());
         } catch (RuntimeException e) {
             server.close();
             throw new IllegalStateException("schema registry could not start on Kafka " + config.bootstrapServers()
-                + " (topic " + config.topic() + ", port " + config.port() + "): " + e.getMessage(), e);
+                + " (topic " + config.topic() + ", " + config.host() + ":" + config.port() + "): " + e.getMessage(), e);
         }
-        log.info("schema registry serving {} (schemas in topic {})", server.url(), config.topic());
+        log.info("schema registry serving {} on {} (schemas in topic {})", server.url(), config.host(), config.topic());
         return server;
     }
 

@@ -6,8 +6,13 @@ import io.tip.engine.internal.knowledge.CompiledThesis;
 import io.tip.model.FiredSignal;
 import io.tip.model.Stance;
 
-/** An impact being worked out for one event: which thesis, how, and how it got there. */
-record Draft(CompiledThesis thesis, Stance stance, double magnitude, List<String> path, List<FiredSignal> fired, String why) {
+/**
+ * An impact being worked out for one event: which thesis, how, and how it got there.
+ *
+ * @param mention true for the REVIEW a note without signals gets because it links one of the event's entities
+ */
+record Draft(CompiledThesis thesis, Stance stance, double magnitude, List<String> path, List<FiredSignal> fired, String why,
+             boolean mention) {
 
     String thesisId() {
         return thesis.id();
@@ -17,8 +22,23 @@ record Draft(CompiledThesis thesis, Stance stance, double magnitude, List<String
         return path.size();
     }
 
-    /** Precedence among impacts of one event on one thesis: shorter path, then larger magnitude, then path text. */
+    /**
+     * What kind of impact this is, best first: a direct signal (0), a propagated SUPPORTS or
+     * CHALLENGES (1), a mention-only REVIEW (2), a propagated REVIEW (3). A mention says only "this
+     * note names the company", so a propagated stance, which says which way, is worth more.
+     */
+    int rank() {
+        if (order() == 1) {
+            return mention ? 2 : 0;
+        }
+        return stance == Stance.REVIEW ? 3 : 1;
+    }
+
+    /** Precedence among impacts of one event on one thesis: rank, then shorter path, then larger magnitude, then path text. */
     boolean beats(Draft other) {
+        if (rank() != other.rank()) {
+            return rank() < other.rank();
+        }
         if (order() != other.order()) {
             return order() < other.order();
         }

@@ -3,6 +3,10 @@ package io.tip.engine.internal.process;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -29,29 +33,36 @@ import io.tip.model.ThesisImpact;
  *     sends its original bytes to the dead-letter topic with the reason.</li>
  * <li>An event that moves no thesis is forwarded as the bytes received to the unmatched topic:
  *     it is unchanged, so re-serializing it would only cost time.</li>
+ * <li>Each impact is also sent once to every subscription that wants it (impacts.NAME).</li>
  * <li>Only events that move a thesis are deduplicated ({@link EventDedupe}, the same decision
- *     offline evaluation makes).</li>
+ *     offline evaluation makes): a re-sent id within the retention emits nothing.</li>
  * </ul>
  */
 public final class MarketEventProcessor implements Processor<byte[], byte[], Object, Object> {
     public static final String UNMATCHED_SINK = "unmatched-sink";
     public static final String IMPACTS_SINK = "impacts-sink";
+    public static final String SUBSCRIPTIONS_SINK = "subscriptions-sink";
+    /** Header naming the subscription a copy of an impact is for; the sink picks the topic from it. */
+    public static final String SUBSCRIPTION_HEADER = "tip.subscription";
 
     private final String topic;
     private final Deserializer<MarketEvent> deserializer;
     private final EventValidator validator;
     private final ImpactFinder finder;
+    private final Function<ThesisImpact, List<String>> subscribers;
     private final long retentionMs;
     private final PipelineListener listener;
     private ProcessorContext<Object, Object> context;
     private EventDedupe dedupe;
 
     public MarketEventProcessor(String topic, Deserializer<MarketEvent> deserializer, EventValidator validator,
-                                ImpactFinder finder, Duration dedupeRetention, PipelineListener listener) {
+                                ImpactFinder finder, Function<ThesisImpact, List<String>> subscribers, Duration dedupeRetention,
+                                PipelineListener listener) {
         this.topic = topic;
         this.deserializer = deserializer;
         this.validator = validator;
         this.finder = finder;
+        this.subscribers = subscribers;
         this.retentionMs = dedupeRetention.toMillis();
         this.listener = listener;
     }
@@ -93,6 +104,10 @@ public final class MarketEventProcessor implements Processor<byte[], byte[], Obj
             case MATCHED -> {
                 for (ThesisImpact impact : impacts) {
                     context.forward(new Record<>(impact.getThesisId(), impact, time, new RecordHeaders()), IMPACTS_SINK);
+                    for (String subscription : subscribers.apply(impact)) {
+                        Headers headers = new RecordHeaders().add(SUBSCRIPTION_HEADER, subscription.getBytes(StandardCharsets.UTF_8));
+                        context.forward(new Record<>(impact.getThesisId(), impact, time, headers), SUBSCRIPTIONS_SINK);
+                    }
                 }
                 dedupe.sent(event.getId(), time);
                 listener.matched(impacts.size(), context.currentSystemTimeMs() - time);
@@ -111,5 +126,14 @@ public final class MarketEventProcessor implements Processor<byte[], byte[], Obj
             size += header.key().length() + (header.value() == null ? 0 : header.value().length);
         }
         return size;
+    }
+
+    /** The subscription a record on the subscriptions sink is for (see {@link #SUBSCRIPTION_HEADER}). */
+    public static String subscriptionOf(Headers headers) {
+        Header header = headers.lastHeader(SUBSCRIPTION_HEADER);
+        if (header == null) {
+            throw new IllegalStateException("a record for a subscription topic without its " + SUBSCRIPTION_HEADER + " header");
+        }
+        return new String(header.value(), StandardCharsets.UTF_8);
     }
 }

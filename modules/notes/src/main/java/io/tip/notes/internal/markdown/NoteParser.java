@@ -48,7 +48,16 @@ public final class NoteParser {
             .extensions(List.of(TablesExtension.create(), YamlFrontMatterExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
-    private static final Pattern POLARITY = Pattern.compile("\\(([+-])\\)");
+    /**
+     * The marker after an implication's target: {@code (+)} or {@code (-)}, optionally with a weight
+     * ({@code (+ 0.5)}, {@code (-, weight 0.5)}), or a weight alone for a REVIEW implication ({@code (weight 0.5)}).
+     * A number needs the sign or the word, so a topic such as "chips (2024)" keeps its name.
+     */
+    private static final Pattern POLARITY = Pattern.compile(
+            "\\(\\s*(?:([+-])(?:\\s*,?\\s*(?:weight\\s*)?([0-9]*\\.?[0-9]+))?|weight\\s*([0-9]*\\.?[0-9]+))\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
+    /** Front matter {@code type:} of the notes {@code tip digest} writes; the vault skips them. */
+    public static final String DIGEST = "digest";
     private static final Pattern UPDATED = Pattern.compile("(?i)updated:?\\s+(.*)");
     private static final Pattern RELATED = Pattern.compile("(?i)related:.*");
     /** A Dataview inline field, {@code status:: active}. */
@@ -105,6 +114,11 @@ public final class NoteParser {
                 .collect(Collectors.toList());
 
         String type = frontMatter.type().map(t -> t.toLowerCase(Locale.ROOT)).orElse("");
+        if (type.equals(DIGEST)) {
+            // tip's own output (`tip digest`): its links point at theses, but it is no thesis or entity itself,
+            // and nothing in it is the analyst's to fix.
+            return new ParsedNote(file, "", titleLine, Optional.empty(), Optional.empty(), List.of(), Set.of(), List.of(), List.of(), List.of());
+        }
         if (!type.isEmpty() && !TYPES.contains(type)) {
             problems.add(Problem.error(file, 1, "unknown note type '" + type + "' in front matter (use thesis, entity, company, person or product)"));
         }
@@ -122,7 +136,7 @@ public final class NoteParser {
 
         List<Implication> implications = implications(id, sections.section(Section.IMPLICATIONS));
         Thesis thesis = Thesis.newBuilder()
-                .setId(id).setTitle(title)
+                .setId(id).setTitle(title).setAliases(frontMatter.aliases())
                 .setSummary(sections.summary().map(InlineText::display).orElse(""))
                 .setTags(List.copyOf(tags))
                 .setEntities(links.stream().map(ParsedNote.Link::target).distinct().collect(Collectors.toList()))
@@ -358,8 +372,20 @@ public final class NoteParser {
                 sign = null;
             }
         }
+        double weight = 1.0;
         if (sign != null) {
-            polarity = sign.group(1).equals("+") ? Polarity.SAME : Polarity.INVERSE;
+            if (sign.group(1) != null) {
+                polarity = sign.group(1).equals("+") ? Polarity.SAME : Polarity.INVERSE;
+            }
+            String weightText = sign.group(2) != null ? sign.group(2) : sign.group(3);
+            if (weightText != null) {
+                weight = weight(weightText);
+                if (!(weight >= 0 && weight <= 1)) {
+                    problems.add(Problem.error(file, line, "implication weight '" + weightText
+                            + "' is not a number from 0 to 1 (write e.g. (+ 0.5))"));
+                    weight = 1.0;
+                }
+            }
         }
         List<WikiLink> links = WikiLink.in(target);
         String toName = links.isEmpty() ? target.strip() : links.get(0).target();
@@ -369,7 +395,7 @@ public final class NoteParser {
             statements.add(WikiLink.display(inline));
         }
         return Optional.of(Implication.newBuilder().setId(fromId + "--" + Slug.of(toName)).setFromThesis(fromId)
-                .setTo(Slug.of(toName)).setToName(toName).setPolarity(polarity).setStatements(statements)
+                .setTo(Slug.of(toName)).setToName(toName).setPolarity(polarity).setWeight(weight).setStatements(statements)
                 .setSourcePath(pathText()).setSourceLine(line));
     }
 
