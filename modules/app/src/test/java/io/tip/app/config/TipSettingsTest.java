@@ -73,6 +73,14 @@ class TipSettingsTest {
     }
 
     @Test
+    void tipAlertSettingsAreKnownSettings() {
+        // tip alert's settings (alert.*) are tip settings too: `tip alert -D alert.max.attempts=6` must not be refused
+        TipSettings settings = TipSettings.load(null, Map.of("TIP_ALERT_BACKOFF_MAX_MS", "2000"),
+                Map.of("alert.max.attempts", "6", "alert.backoff.initial.ms", "50", "vault.name", "research"));
+        assertThat(settings.all()).containsEntry("alert.max.attempts", "6").containsEntry("alert.backoff.max.ms", "2000");
+    }
+
+    @Test
     void kafkaClientAndStreamsSettingsStillPassThrough() {
         TipSettings settings = TipSettings.load(null, Map.of("TIP_HOME", "/opt/tip", "TIP_JAVA_OPTS", "-Xmx1g"), Map.of(
                 "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512",
