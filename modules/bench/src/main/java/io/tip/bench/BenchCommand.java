@@ -2,7 +2,11 @@ package io.tip.bench;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -35,7 +39,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  tip bench --theses 10000 --events 200000 --json",
                 "  tip bench --theses 100000 --events 200000 --guarantee at_least_once",
                 "  tip bench --theses 1000 --events 50000 --subscriptions 1000 --no-latency",
-                "  tip bench --replay --theses 10000 --events 1000000"})
+                "  tip bench --replay --theses 10000 --events 1000000",
+                "  tip bench --theses 10000 --events 200000 --runs 5 --set producer.linger.ms=20"})
 public final class BenchCommand implements Callable<Integer> {
     /** Event time of every generated event: in the past, as validation wants, and fixed so runs are reproducible. */
     private static final Instant OCCURRED_AT = Instant.parse("2025-06-01T00:00:00Z");
@@ -89,6 +94,16 @@ public final class BenchCommand implements Callable<Integer> {
             + "every event offline), and evaluation alone; the passthrough and pipeline runs are skipped.")
     boolean replay;
 
+    @Option(names = "--runs", defaultValue = "1",
+            description = "Independent runs, each on a fresh broker with passthrough and pipeline in turn; with more than one, "
+                    + "the median of each figure and its spread (min–max) are reported (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A Kafka Streams or client setting for the pipeline over tip's own defaults (repeatable), "
+                    + "to measure a setting A/B, e.g. --set producer.compression.type=lz4.")
+    Map<String, String> pipelineSettings = new LinkedHashMap<>();
+
     @Option(names = "--json", description = "Print one JSON line with the results last on standard output (the table goes to standard error).")
     boolean json;
 
@@ -101,8 +116,40 @@ public final class BenchCommand implements Callable<Integer> {
         if (!guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !guarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--guarantee must be exactly_once_v2 or at_least_once, not " + guarantee);
         }
-        EventMix mix = new EventMix(matchRate, fanOutRate, resendRate);
+        if (runs < 1 || (replay && runs != 1)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--runs must be 1 or more (and 1 with --replay), not " + runs);
+        }
         Reporter reporter = line -> System.err.println("bench: " + line);
+        List<BenchReport> reports = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            if (runs > 1) {
+                reporter.progress(String.format(Locale.ROOT, "run %d of %d (load average %s)", run, runs, BenchReport.loadAverage()));
+            }
+            BenchReport report = runOnce(reporter);
+            if (report == null) {
+                return 0; // --replay printed its own table
+            }
+            reports.add(report);
+            if (runs > 1) {
+                System.err.print(report.table());
+            }
+        }
+        BenchReport.Summary summary = runs > 1 ? BenchReport.Summary.of(reports) : null;
+        String table = summary != null ? summary.table() : reports.get(0).table();
+        String line = summary != null ? summary.json() : reports.get(0).json();
+        if (json) {
+            System.err.print(table);
+            System.out.println(line);
+        } else {
+            System.out.print(table);
+        }
+        return 0;
+    }
+
+    /** One run on a fresh stack: the passthrough, then the pipeline, over the same events; null after --replay. */
+    private BenchReport runOnce(Reporter reporter) throws Exception {
+        EventMix mix = new EventMix(matchRate, fanOutRate, resendRate);
+        String loadBefore = BenchReport.loadAverage();
         try (HeapWatch heap = new HeapWatch(); BenchStack stack = BenchStack.start(partitions)) {
             Loader loader = new Loader(stack.bootstrapServers(), stack.topics());
             reporter.progress(String.format("loading a vault of %,d theses and %,d events", theses, events));
@@ -129,7 +176,7 @@ public final class BenchCommand implements Callable<Integer> {
                 } else {
                     System.out.print(header + result.table());
                 }
-                return 0;
+                return null;
             }
 
             StreamsApps apps = new StreamsApps(stack, guarantee, threads);
@@ -143,7 +190,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
 
             Progress pipelineProgress = new Progress();
-            StreamsApps.App pipelineApp = apps.pipeline(pipelineProgress);
+            StreamsApps.App pipelineApp = apps.pipeline(pipelineProgress, pipelineSettings);
             String unmatched = stack.topics().unmatched().name();
             String state = stack.topics().state().name();
             PhaseResult pipeline;
@@ -161,15 +208,8 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             long routed = stack.routedCopies(subscriptionNames);
-            BenchReport report = new BenchReport(theses, events, subscriptions, routed, guarantee, partitions, threads, passthrough, pipeline,
-                    latencyResult, heap.peakUsedMb(), liveMb, heap.limitMb());
-            if (json) {
-                System.err.print(report.table());
-                System.out.println(report.json());
-            } else {
-                System.out.print(report.table());
-            }
+            return new BenchReport(theses, events, subscriptions, routed, guarantee, partitions, threads, pipelineSettings, passthrough,
+                    pipeline, latencyResult, heap.peakUsedMb(), liveMb, heap.limitMb(), loadBefore + " -> " + BenchReport.loadAverage());
         }
-        return 0;
     }
 }

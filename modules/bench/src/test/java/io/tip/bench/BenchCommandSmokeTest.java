@@ -51,4 +51,44 @@ class BenchCommandSmokeTest {
         assertThat(report.get("e2eP99Ms").asDouble()).isLessThanOrEqualTo(report.get("e2eP999Ms").asDouble());
         assertThat(report.get("recordsWrittenPerEvent").asDouble()).as("at least the impacts and state of matched events").isGreaterThan(0.1);
     }
+
+    @Test
+    void several_runs_report_the_median_and_spread_of_each_and_apply_the_pipeline_settings() throws Exception {
+        // Given stdout captured
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            // When two tiny runs measure the pipeline with a producer setting over tip's defaults
+            exit = new CommandLine(new BenchCommand()).execute("--theses", "100", "--events", "2000", "--no-latency", "--runs", "2",
+                    "--set", "producer.linger.ms=7", "--json");
+        } finally {
+            System.setOut(original);
+        }
+
+        // Then the last line holds the medians, the spread and both runs, each naming the setting it ran with
+        assertThat(exit).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        JsonNode summary = JsonMapper.builder().build().readTree(lines.get(lines.size() - 1));
+        assertThat(summary.get("runs").asInt()).isEqualTo(2);
+        assertThat(summary.get("each")).hasSize(2);
+        assertThat(summary.get("settings").get("producer.linger.ms").asText()).isEqualTo("7");
+        double ratio = summary.get("ratio").asDouble();
+        assertThat(ratio).isPositive().isBetween(summary.get("ratioMin").asDouble(), summary.get("ratioMax").asDouble());
+        for (JsonNode run : summary.get("each")) {
+            assertThat(run.get("settings").get("producer.linger.ms").asText()).isEqualTo("7");
+            assertThat(run.get("load").asText()).contains("->");
+        }
+    }
+
+    @Test
+    void a_setting_the_pipeline_refuses_fails_the_run() {
+        // When the pipeline is given a producer setting Kafka does not accept
+        int exit = new CommandLine(new BenchCommand()).execute("--theses", "100", "--events", "500", "--no-latency",
+                "--set", "producer.compression.type=fastest");
+
+        // Then the run fails instead of measuring tip's defaults under another name
+        assertThat(exit).isNotZero();
+    }
 }

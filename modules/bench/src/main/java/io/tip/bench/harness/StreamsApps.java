@@ -37,21 +37,22 @@ public final class StreamsApps {
         builder.stream(topics.marketEvents().name(), Consumed.with(Serdes.String(), topics.marketEvents().valueSerde()))
                 .peek((id, event) -> progress.unmatched())
                 .to(BenchStack.PASSTHROUGH_TOPIC, Produced.with(Serdes.String(), topics.marketEvents().valueSerde()));
-        return new App(PASSTHROUGH_ID, builder.build(), properties(PASSTHROUGH_ID, Map.of()), List.of(BenchStack.PASSTHROUGH_TOPIC));
+        return new App(PASSTHROUGH_ID, builder.build(), properties(PASSTHROUGH_ID, Map.of(), Map.of()), List.of(BenchStack.PASSTHROUGH_TOPIC));
     }
 
-    /** tip's own topology with the settings tip relies on, only the guarantee set to the one compared. */
-    public App pipeline(Progress progress) {
+    /** tip's own topology with the settings tip relies on, only the guarantee set to the one compared, and {@code overrides} over them. */
+    public App pipeline(Progress progress, Map<String, String> overrides) {
         Topics topics = stack.topics();
         ThesisImpactEngine engine = ThesisImpactEngine.create(new EngineConfig(Map.of()), topics, progress);
         List<String> outputs = List.of(topics.unmatched().name(), topics.impacts().name(), topics.state().name(),
                 topics.alerts().name(), topics.deadLetters().name());
-        return new App(PIPELINE_ID, engine.topology(), properties(PIPELINE_ID, engine.streamsProperties(Map.of())), outputs);
+        return new App(PIPELINE_ID, engine.topology(), properties(PIPELINE_ID, engine.streamsProperties(Map.of()), overrides), outputs);
     }
 
-    private Properties properties(String applicationId, Map<?, ?> base) {
+    private Properties properties(String applicationId, Map<?, ?> base, Map<String, String> overrides) {
         Properties props = new Properties();
         props.putAll(base);
+        props.putAll(overrides);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
