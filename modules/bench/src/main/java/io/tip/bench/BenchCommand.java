@@ -192,14 +192,16 @@ public final class BenchCommand implements Callable<Integer> {
             Progress pipelineProgress = new Progress();
             StreamsApps.App pipelineApp = apps.pipeline(pipelineProgress, pipelineSettings);
             String unmatched = stack.topics().unmatched().name();
-            String state = stack.topics().state().name();
+            String impacts = stack.topics().impacts().name();
             PhaseResult pipeline;
             LatencyResult latencyResult = null;
             long liveMb;
             try (KafkaStreams streams = new KafkaStreams(pipelineApp.topology(), pipelineApp.properties())) {
-                // every impact updates its thesis's state in the same transaction as any alert, so state covers alerts too
+                // Done when every unmatched event and every impact is readable downstream and the state fold has
+                // committed its read of every impact: its state and alerts are written in that same transaction.
                 pipeline = phase.run(pipelineApp, streams, pipelineProgress, (progress, tail) ->
-                        tail.count(unmatched) >= progress.unmatchedEvents() && tail.count(state) >= progress.impacts());
+                        tail.count(unmatched) >= progress.unmatchedEvents() && tail.count(impacts) >= progress.impacts()
+                                && tail.consumedBy(StreamsApps.PIPELINE_ID, impacts));
                 liveMb = heap.liveMb();
                 if (latency) {
                     EventGenerator fresh = new EventGenerator(theses, mix, seed + 1, "lat", OCCURRED_AT);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.HdrHistogram.Recorder;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -28,6 +30,8 @@ public final class OutputTail implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> nextOffsets = new ConcurrentHashMap<>();
+    private final Admin admin;
     private final String timedTopic;
     private final Recorder latency = new Recorder(3);
     private volatile long timeFromMs = Long.MAX_VALUE;
@@ -40,6 +44,7 @@ public final class OutputTail implements AutoCloseable {
      */
     public OutputTail(String bootstrapServers, Admin admin, List<String> topics, String timedTopic, boolean eager) {
         this.timedTopic = timedTopic;
+        this.admin = admin;
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -72,6 +77,7 @@ public final class OutputTail implements AutoCloseable {
             long now = System.currentTimeMillis();
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                 counts.get(record.topic()).increment();
+                nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                 if (record.topic().equals(timedTopic) && record.timestamp() >= timeFromMs) {
                     latency.recordValue(Math.max(0, now - record.timestamp()));
                 }
@@ -82,6 +88,32 @@ public final class OutputTail implements AutoCloseable {
 
     public long count(String topic) {
         return counts.get(topic).sum();
+    }
+
+    /**
+     * Whether {@code group} has committed every record of {@code topic} this tail has seen: for an
+     * application that reads its own output (tip's state fold reads thesis-impacts), its work on
+     * those records is committed too — under exactly-once in the same transaction as what it wrote.
+     */
+    public boolean consumedBy(String group, String topic) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            for (Map.Entry<TopicPartition, Long> seen : nextOffsets.entrySet()) {
+                if (seen.getKey().topic().equals(topic)) {
+                    OffsetAndMetadata offset = committed.get(seen.getKey());
+                    if (offset == null || offset.offset() < seen.getValue()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the committed offsets of " + group + ": " + e.getCause().getMessage(), e);
+        }
     }
 
     /** Records latency only for events appended from now on: the warm-up before is left out. */
