@@ -42,8 +42,10 @@ record BenchReport(int theses, long events, int subscriptions, long routedCopies
                     routedCopies, routedCopies / (double) events));
         }
         if (latency != null) {
-            out.append(String.format(Locale.ROOT, "e2e latency at %,.0f events/s offered: p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms (%,d impacts)%n",
-                    latency.achievedPerSec(), latency.p50(), latency.p99(), latency.p999(), latency.max(), latency.impacts()));
+            out.append(String.format(Locale.ROOT, "e2e latency at %,.0f events/s offered: p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms "
+                            + "(%.1f s into the window) (%,d impacts); GC: %d pauses, %d ms in all%n",
+                    latency.achievedPerSec(), latency.p50(), latency.p99(), latency.p999(), latency.max(), latency.maxAtSecond(),
+                    latency.impacts(), latency.gcPauses(), latency.gcPauseMs()));
         }
         out.append(String.format(Locale.ROOT, "heap: peak used %d MB, live after GC %d MB, limit %d MB (broker and registry included)%n",
                 heapPeakUsedMb, heapLiveMb, heapLimitMb));
@@ -66,7 +68,7 @@ record BenchReport(int theses, long events, int subscriptions, long routedCopies
         return String.format(Locale.ROOT, "{\"theses\":%d,\"events\":%d,\"subscriptions\":%d,\"routedCopies\":%d,\"guarantee\":\"%s\",\"partitions\":%d,\"threads\":%d,"
                         + "\"passthroughEventsPerSec\":%.1f,\"pipelineEventsPerSec\":%.1f,\"ratio\":%.3f,\"impactsPerSec\":%.1f,"
                         + "\"recordsWrittenPerEvent\":%.3f,\"passthroughRecordsWrittenPerEvent\":%.3f,\"bytesWrittenPerEvent\":%.0f,\"passthroughBytesWrittenPerEvent\":%.0f,"
-                        + "\"e2eOfferedEventsPerSec\":%s,\"e2eP50Ms\":%s,\"e2eP99Ms\":%s,\"e2eP999Ms\":%s,\"e2eMaxMs\":%s,"
+                        + "\"e2eOfferedEventsPerSec\":%s,\"e2eP50Ms\":%s,\"e2eP99Ms\":%s,\"e2eP999Ms\":%s,\"e2eMaxMs\":%s,\"e2eGcPauses\":%s,\"e2eGcPauseMs\":%s,"
                         + "\"heapMaxMb\":%d,\"heapLiveMb\":%d,\"heapLimitMb\":%d,\"settings\":%s,\"load\":\"%s\"}",
                 theses, events, subscriptions, routedCopies, guarantee, partitions, threads,
                 passthrough.eventsPerSec(), pipeline.eventsPerSec(), ratio(), pipeline.impactsPerSec(),
@@ -75,6 +77,7 @@ record BenchReport(int theses, long events, int subscriptions, long routedCopies
                 latency == null ? "null" : String.format(Locale.ROOT, "%.1f", latency.achievedPerSec()),
                 ms(latency == null ? null : latency.p50()), ms(latency == null ? null : latency.p99()),
                 ms(latency == null ? null : latency.p999()), ms(latency == null ? null : latency.max()),
+                latency == null ? "null" : Long.toString(latency.gcPauses()), latency == null ? "null" : Long.toString(latency.gcPauseMs()),
                 heapPeakUsedMb, heapLiveMb, heapLimitMb, jsonObject(pipelineSettings), load);
     }
 

@@ -63,7 +63,7 @@ public final class TestCommand implements Callable<Integer> {
         long publishedAt = System.currentTimeMillis();
         EventLines.Result result;
         try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-            result = EventLines.read(reader, new EventLines.Sink() {
+            result = EventLines.read(reader, events.toString(), new EventLines.Sink() {
                 @Override
                 public void event(long line, MarketEvent event) {
                     Evaluation evaluation = evaluator.evaluate(event.getId(), event, publishedAt);

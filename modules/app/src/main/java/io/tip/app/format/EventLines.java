@@ -19,7 +19,7 @@ public final class EventLines {
     }
 
     public static Result read(BufferedReader reader, String name, Consumer<MarketEvent> events, Consumer<String> errors) {
-        return read(reader, new Sink() {
+        return read(reader, name, new Sink() {
             @Override
             public void event(long line, MarketEvent event) {
                 events.accept(event);
@@ -39,7 +39,8 @@ public final class EventLines {
         void error(long line, String message);
     }
 
-    public static Result read(BufferedReader reader, Sink sink) {
+    /** Reads every line of {@code reader}; {@code name} (a file name, or "the request body") is what a read failure names. */
+    public static Result read(BufferedReader reader, String name, Sink sink) {
         long ok = 0;
         long bad = 0;
         long lineNumber = 0;
@@ -62,7 +63,7 @@ public final class EventLines {
                 ok++;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
+            throw new UncheckedIOException("cannot read " + name + " at line " + (lineNumber + 1) + ": " + e.getMessage(), e);
         }
         return new Result(ok, bad);
     }

@@ -140,7 +140,7 @@ final class EventIngest {
     private List<Item> fromLines(byte[] body) throws IOException {
         List<Item> items = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
-            EventLines.read(reader, new EventLines.Sink() {
+            EventLines.read(reader, "the request body", new EventLines.Sink() {
                 @Override
                 public void event(long line, MarketEvent event) {
                     items.add(new Item(JSON.objectNode().put("line", line).put("id", event.getId()), event));

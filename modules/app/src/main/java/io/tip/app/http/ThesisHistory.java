@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.tip.model.Stance;
+import io.tip.engine.ThesisScore;
 import io.tip.model.ThesisAlert;
 import io.tip.model.ThesisImpact;
 import io.tip.model.json.AvroJson;
@@ -37,7 +37,6 @@ final class ThesisHistory {
     /** Status changes kept per thesis. */
     static final int STATUS_CHANGES_KEPT = 50;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final long MICROS = 1_000_000L;
 
     private record EventKey(Instant eventTime, String eventId) implements Comparable<EventKey> {
         @Override
@@ -102,7 +101,7 @@ final class ThesisHistory {
     private void drop(String thesisId, Timeline timeline, EventKey key) {
         allKept.remove(new Kept(key, thesisId));
         synchronized (timeline) {
-            timeline.droppedScoreMicros += signedMicros(timeline.impacts.remove(key));
+            timeline.droppedScoreMicros += ThesisScore.signedMicros(timeline.impacts.remove(key));
             timeline.dropped = true;
         }
     }
@@ -138,8 +137,8 @@ final class ThesisHistory {
             List<Double> scores = new ArrayList<>();
             long score = timeline.droppedScoreMicros;
             for (ThesisImpact impact : timeline.impacts.values()) {
-                score += signedMicros(impact);
-                scores.add((double) score / MICROS);
+                score += ThesisScore.signedMicros(impact);
+                scores.add(ThesisScore.of(score));
             }
             return scores.subList(Math.max(0, scores.size() - points), scores.size());
         }
@@ -161,8 +160,8 @@ final class ThesisHistory {
         synchronized (timeline) {
             long score = timeline.droppedScoreMicros;
             for (ThesisImpact impact : timeline.impacts.values()) {
-                score += signedMicros(impact);
-                impacts.add(AvroJson.toJson(impact).put("scoreAfter", (double) score / MICROS));
+                score += ThesisScore.signedMicros(impact);
+                impacts.add(AvroJson.toJson(impact).put("scoreAfter", ThesisScore.of(score)));
             }
             for (StatusChange change : timeline.changes) {
                 ThesisAlert alert = change.alert();
@@ -174,11 +173,5 @@ final class ThesisHistory {
             }
             return out.put("truncated", timeline.dropped);
         }
-    }
-
-    /** As thesis-state scores an impact: SUPPORTS +magnitude, CHALLENGES -magnitude, REVIEW 0, in fixed point. */
-    private static long signedMicros(ThesisImpact impact) {
-        long micros = Math.round(impact.getMagnitude() * MICROS);
-        return impact.getStance() == Stance.SUPPORTS ? micros : impact.getStance() == Stance.CHALLENGES ? -micros : 0;
     }
 }

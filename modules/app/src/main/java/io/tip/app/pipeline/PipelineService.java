@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -32,7 +31,6 @@ public final class PipelineService implements AutoCloseable {
     private final String applicationId;
     private final String applicationServer;
     private final CountDownLatch running = new CountDownLatch(1);
-    private final AtomicLong threadReplacements = new AtomicLong();
     private final StreamThreadHealth health;
 
     private PipelineService(KafkaStreams streams, String applicationId, String applicationServer, StreamThreadHealth health) {
@@ -68,7 +66,6 @@ public final class PipelineService implements AutoCloseable {
         // waits a backoff that grows while threads keep failing (a registry outage is retried, not hammered),
         // and readiness turns false when they keep failing on the same record.
         streams.setUncaughtExceptionHandler(e -> {
-            service.threadReplacements.incrementAndGet();
             log.error("stream thread failed; replacing it", e);
             health.threadFailed(e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -112,7 +109,7 @@ public final class PipelineService implements AutoCloseable {
 
     /** Stream threads that failed and were replaced since start: each one is a record that could not be processed. */
     public long threadReplacements() {
-        return threadReplacements.get();
+        return health.threadReplacements();
     }
 
     public KafkaStreams streams() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.tip.engine.PipelineListener;
 
@@ -39,6 +40,7 @@ final class StreamThreadHealth implements PipelineListener {
     private String lastFailure;
     /** Whether any failure is being tracked: keeps {@link #recordDone}, called for every record, lock-free otherwise. */
     private volatile boolean tracking;
+    private final AtomicLong replacements = new AtomicLong();
 
     StreamThreadHealth(PipelineListener delegate) {
         this.delegate = delegate;
@@ -77,12 +79,18 @@ final class StreamThreadHealth implements PipelineListener {
             lastFailedRecord = null;
             backoff = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(failures - 1, 10)));
         }
+        replacements.incrementAndGet();
         delegate.threadReplaced();
         try {
             closing.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Stream threads that failed and were replaced since start. */
+    long threadReplacements() {
+        return replacements.get();
     }
 
     void close() {

@@ -1,5 +1,7 @@
 package io.tip.bench.harness;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -38,11 +40,13 @@ public final class LatencyPhase {
             long warmEnd = start + warmup.toNanos();
             long end = start + duration.toNanos();
             boolean timing = false;
+            GcPauses gc = null;
             long sent = 0;
             long sentAtWarmEnd = 0;
             for (long now = start; now < end; now = System.nanoTime()) {
                 if (!timing && now >= warmEnd) {
                     tail.timeEventsFrom(System.currentTimeMillis());
+                    gc = GcPauses.now();
                     sentAtWarmEnd = sent;
                     timing = true;
                 }
@@ -56,9 +60,12 @@ public final class LatencyPhase {
             producer.flush();
             double achieved = (sent - sentAtWarmEnd) / ((end - warmEnd) / 1e9);
             drain(pipeline, progress, tail, impactsTopic, eventsBefore + sent);
-            LatencyResult result = LatencyResult.of(ratePerSec, achieved, tail.latency());
-            reporter.progress(String.format("latency at %.0f events/s offered (%.0f sent): p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms over %d impacts",
-                    ratePerSec, achieved, result.p50(), result.p99(), result.p999(), result.impacts()));
+            GcPauses paused = GcPauses.now().since(gc);
+            LatencyResult result = LatencyResult.of(ratePerSec, achieved, tail.latency(), paused.count(), paused.millis(), tail.slowestAtSecond());
+            reporter.progress(String.format("latency at %.0f events/s offered (%.0f sent): p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, "
+                            + "max %.0f ms %.1f s into the window, over %d impacts; %d GC pauses, %d ms in all",
+                    ratePerSec, achieved, result.p50(), result.p99(), result.p999(), result.max(), result.maxAtSecond(), result.impacts(),
+                    result.gcPauses(), result.gcPauseMs()));
             return result;
         }
     }
@@ -72,6 +79,25 @@ public final class LatencyPhase {
                         + " s (" + progress.events() + " of " + events + " events, state " + pipeline.state() + ")");
             }
             Thread.sleep(10);
+        }
+    }
+
+    /** Collections and their pause time so far, over the stop-the-world collectors (G1's concurrent cycle is left out). */
+    private record GcPauses(long count, long millis) {
+        static GcPauses now() {
+            long count = 0;
+            long millis = 0;
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (!collector.getName().contains("Concurrent")) {
+                    count += Math.max(0, collector.getCollectionCount());
+                    millis += Math.max(0, collector.getCollectionTime());
+                }
+            }
+            return new GcPauses(count, millis);
+        }
+
+        GcPauses since(GcPauses start) {
+            return new GcPauses(count - start.count, millis - start.millis);
         }
     }
 }

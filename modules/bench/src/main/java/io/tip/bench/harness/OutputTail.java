@@ -35,6 +35,8 @@ public final class OutputTail implements AutoCloseable {
     private final String timedTopic;
     private final Recorder latency = new Recorder(3);
     private volatile long timeFromMs = Long.MAX_VALUE;
+    private volatile long slowestMs = -1;
+    private volatile long slowestAtMs;
     private volatile boolean running = true;
     private final Thread thread;
 
@@ -79,7 +81,12 @@ public final class OutputTail implements AutoCloseable {
                 counts.get(record.topic()).increment();
                 nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                 if (record.topic().equals(timedTopic) && record.timestamp() >= timeFromMs) {
-                    latency.recordValue(Math.max(0, now - record.timestamp()));
+                    long ms = Math.max(0, now - record.timestamp());
+                    latency.recordValue(ms);
+                    if (ms > slowestMs) {
+                        slowestMs = ms;
+                        slowestAtMs = now;
+                    }
                 }
             }
         }
@@ -120,6 +127,11 @@ public final class OutputTail implements AutoCloseable {
     public void timeEventsFrom(long epochMs) {
         latency.reset();
         timeFromMs = epochMs;
+    }
+
+    /** Seconds from {@link #timeEventsFrom} to the moment the slowest timed record was read. */
+    public double slowestAtSecond() {
+        return slowestMs < 0 ? 0 : (slowestAtMs - timeFromMs) / 1000.0;
     }
 
     public Histogram latency() {

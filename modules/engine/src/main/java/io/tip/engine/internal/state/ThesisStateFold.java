@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.tip.engine.ThesisScore;
 import io.tip.model.ImpactSummary;
-import io.tip.model.Stance;
 import io.tip.model.ThesisImpact;
 import io.tip.model.ThesisState;
 import io.tip.model.ThesisStatus;
@@ -16,7 +16,6 @@ import io.tip.model.ThesisStatus;
  * newest impacts by (event time, event id) — so the same impacts in any order give the same state.
  */
 public final class ThesisStateFold {
-    private static final long MICROS = 1_000_000L;
     private static final Comparator<ImpactSummary> NEWEST_FIRST = Comparator
             .comparing(ImpactSummary::getEventTime).reversed()
             .thenComparing(ImpactSummary::getEventId);
@@ -33,7 +32,7 @@ public final class ThesisStateFold {
         ThesisState.Builder next = previous == null
                 ? ThesisState.newBuilder().setThesisId(impact.getThesisId())
                 : ThesisState.newBuilder(previous);
-        long scoreMicros = Math.round(next.getScore() * MICROS) + signedMicros(impact);
+        long scoreMicros = Math.round(next.getScore() * ThesisScore.MICROS) + ThesisScore.signedMicros(impact);
         switch (impact.getStance()) {
             case SUPPORTS -> next.setSupports(next.getSupports() + 1);
             case CHALLENGES -> next.setChallenges(next.getChallenges() + 1);
@@ -46,7 +45,7 @@ public final class ThesisStateFold {
         if (recent.size() > lastImpacts) {
             recent = new ArrayList<>(recent.subList(0, lastImpacts));
         }
-        double score = (double) scoreMicros / MICROS;
+        double score = ThesisScore.of(scoreMicros);
         return next.setScore(score)
                 // the newest impact's title, so a renamed note shows its new name whatever the arrival order
                 .setThesisTitle(recent.get(0) == added ? impact.getThesisTitle() : next.getThesisTitle())
@@ -72,10 +71,5 @@ public final class ThesisStateFold {
         }
         // Evidence on both sides that roughly cancels out.
         return supports > 0 && challenges > 0 ? ThesisStatus.CONTESTED : ThesisStatus.STEADY;
-    }
-
-    private static long signedMicros(ThesisImpact impact) {
-        long micros = Math.round(impact.getMagnitude() * MICROS);
-        return impact.getStance() == Stance.SUPPORTS ? micros : impact.getStance() == Stance.CHALLENGES ? -micros : 0;
     }
 }
