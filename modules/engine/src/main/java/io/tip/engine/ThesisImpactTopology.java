@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.Stores;
 import io.tip.engine.internal.impact.ImpactFinder;
 import io.tip.engine.internal.knowledge.KnowledgeBase;
 import io.tip.engine.internal.process.DeadLetterHandler;
+import io.tip.engine.internal.process.ImpactBytes;
 import io.tip.engine.internal.process.MarketEventProcessor;
 import io.tip.engine.internal.process.TableLoader;
 import io.tip.engine.internal.process.ThesisStateProcessor;
@@ -58,6 +59,8 @@ final class ThesisImpactTopology {
                 (name, subscription) -> knowledge.subscriptions().put(subscription), knowledge.subscriptions()::remove);
 
         Topic<String, ?> events = topics.marketEvents();
+        // One serializer for the impacts and their subscription copies: a copy reuses the impact's bytes.
+        ImpactBytes impactBytes = new ImpactBytes(topics.impacts().valueSerde().serializer());
         // Events are read as bytes: unmatched ones are forwarded untouched, and a record that does
         // not deserialize fails inside the processor, where the dead-letter handler sees its bytes.
         topology.addSource("market-events", new ByteArrayDeserializer(), new ByteArrayDeserializer(), events.name())
@@ -70,12 +73,12 @@ final class ThesisImpactTopology {
                 .addSink(MarketEventProcessor.UNMATCHED_SINK, topics.unmatched().name(),
                         new ByteArraySerializer(), new ByteArraySerializer(), "match")
                 .addSink(MarketEventProcessor.IMPACTS_SINK, topics.impacts().name(),
-                        topics.impacts().keySerde().serializer(), topics.impacts().valueSerde().serializer(), "match")
+                        topics.impacts().keySerde().serializer(), impactBytes, "match")
                 // Each impact a subscription wants is written again to impacts.<name>, in the same transaction;
                 // the processor names the subscription in a header, which is kept on the record.
                 .addSink(MarketEventProcessor.SUBSCRIPTIONS_SINK,
                         (key, value, context) -> topics.subscriptionTopicName(MarketEventProcessor.subscriptionOf(context.headers())),
-                        topics.impacts().keySerde().serializer(), topics.impacts().valueSerde().serializer(), "match");
+                        topics.impacts().keySerde().serializer(), impactBytes, "match");
 
         topology.addSource("impacts", topics.impacts().keySerde().deserializer(),
                         topics.impacts().valueSerde().deserializer(), topics.impacts().name())
