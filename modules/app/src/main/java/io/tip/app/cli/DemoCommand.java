@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
 import io.tip.app.config.AppConfig;
 import io.tip.app.config.TipSettings;
 import io.tip.app.format.EventLines;
@@ -79,7 +82,15 @@ public final class DemoCommand implements Callable<Integer> {
                     AppConfig.SCHEMA_REGISTRY_URL, stack.registryUrl(),
                     "application.id", "tip-demo",
                     "state.dir", data.resolve("streams").toString(),
-                    AppConfig.HTTP_PORT, String.valueOf(httpPort())));
+                    AppConfig.HTTP_PORT, String.valueOf(httpPort()),
+                    // Start-up waits, measured with log timestamps (BENCHMARKS.md, "Demo start-up"): Streams restores
+                    // the global tables one partition at a time, and a partition's end-offset lookup queues on the
+                    // broker behind the previous partition's fetch, which waits fetch.max.wait.ms (500 ms) for data
+                    // that never comes: 6 × 0.5 s for the example vault, and 2 × 0.5 s the same way for the
+                    // changelogs. The demo's broker is local and idle, so short fetch waits cost nothing there;
+                    // `tip run` keeps Kafka's defaults (an idle global consumer would fetch 20 times a second).
+                    StreamsConfig.GLOBAL_CONSUMER_PREFIX + ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50",
+                    StreamsConfig.RESTORE_CONSUMER_PREFIX + ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10"));
             Topics topics = settings.topics();
             say("Kafka at " + stack.bootstrapServers() + ", schema registry at " + stack.registryUrl());
             LoadCommand.load(settings, topics, read, false);

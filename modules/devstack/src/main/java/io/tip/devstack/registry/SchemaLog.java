@@ -79,6 +79,13 @@ final class SchemaLog implements AutoCloseable {
         createTopicIfAbsent();
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
+        // The start of the log, looked up before the reader owns the consumer: a new, empty log (every
+        // `tip demo`) is then read at once, where waiting for the reader's first poll, which returns only
+        // after 500 ms without records, cost 0.4-0.5 s of the demo's start (BENCHMARKS.md, "Demo start-up").
+        long start = consumer.position(partition);
+        synchronized (progress) {
+            position = start;
+        }
         reader.start();
         started = true;
         awaitReadTo(endOffset(), timeout);
