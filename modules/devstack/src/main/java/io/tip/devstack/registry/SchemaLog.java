@@ -82,7 +82,12 @@ final class SchemaLog implements AutoCloseable {
         // The start of the log, looked up before the reader owns the consumer: a new, empty log (every
         // `tip demo`) is then read at once, where waiting for the reader's first poll, which returns only
         // after 500 ms without records, cost 0.4-0.5 s of the demo's start (BENCHMARKS.md, "Demo start-up").
-        long start = consumer.position(partition);
+        long start;
+        try {
+            start = consumer.position(partition, timeout);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw RegistryError.storeTimeout("cannot find the start of " + topic + " within " + timeout.toSeconds() + " s; is Kafka up?");
+        }
         synchronized (progress) {
             position = start;
         }
