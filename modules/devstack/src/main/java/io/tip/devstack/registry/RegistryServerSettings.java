@@ -24,13 +24,22 @@ public final class RegistryServerSettings extends AbstractConfig {
 
     public static final ConfigDef CONFIG = new ConfigDef()
         .define(BIND_ADDRESS, Type.STRING, SchemaRegistryServerConfig.LOOPBACK, new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.MEDIUM,
-            "Address the schema registry of `tip dev`, `tip run --embedded` and `tip demo` listens on. The default serves this "
-                + "machine only; 0.0.0.0 (every interface) opens it to other hosts, which the registry logs at start-up. "
-                + "`tip registry` takes its address from --listeners instead.")
-        .define(AUTH_USERS, Type.PASSWORD, null, Importance.MEDIUM,
+            "Address the schema registry of `tip dev` and `tip run --embedded` listens on. The default serves this machine "
+                + "only; 0.0.0.0 (every interface) opens it to other hosts, which the registry logs at start-up. `tip registry` "
+                + "takes its address from --listeners instead; `tip demo` always serves this machine only.")
+        .define(AUTH_USERS, Type.PASSWORD, null, ConfigDef.LambdaValidator.with((name, value) -> {
+            if (value != null) {
+                RegistryUsers.from(((Password) value).value(), "");
+            }
+        }, () -> "user:password:role;..."), Importance.MEDIUM,
             "Users of the schema registry, `user:password:role` separated by `;` (role `admin` or `read-only`). With this or "
                 + AUTH_USERS_FILE + " set, every request needs HTTP basic auth; read-only users may only read and look up.")
-        .define(AUTH_USERS_FILE, Type.STRING, "", Importance.MEDIUM,
+        .define(AUTH_USERS_FILE, Type.STRING, "", ConfigDef.LambdaValidator.with((name, value) -> {
+            String path = ((String) value).trim();
+            if (!path.isEmpty() && !java.nio.file.Files.isReadable(java.nio.file.Path.of(path))) {
+                throw new org.apache.kafka.common.config.ConfigException(name + ": cannot read the file " + path);
+            }
+        }, () -> "a readable file, or empty"), Importance.MEDIUM,
             "File of schema registry users, one `user: password,role` a line (Jetty's and Confluent's password-file layout; "
                 + "# starts a comment). Combined with " + AUTH_USERS + ".")
         .define(MAX_REQUEST_BYTES, Type.INT, 1024 * 1024, Range.between(1024, 64 * 1024 * 1024), Importance.LOW,
@@ -40,8 +49,8 @@ public final class RegistryServerSettings extends AbstractConfig {
         .define(MAX_SCHEMA_DEPTH, Type.INT, 64, Range.between(1, 1000), Importance.LOW,
             "Deepest nesting of records, arrays, maps and unions in a schema the registry accepts (422 / 42201 deeper).")
         .define(MAX_ENUM_SYMBOLS, Type.INT, 2_000, Range.between(1, 1_000_000), Importance.LOW,
-            "Most symbols of one enum the schema registry accepts (422 / 42201 above it): Avro's compatibility check "
-                + "compares enum symbols in quadratic time.");
+            "Most symbols of one enum the schema registry accepts (422 / 42201 above it): Avro 1.12's compatibility check "
+                + "compares enum symbols in quadratic time (one check took 39 ms at 2,000 symbols, 3.3 s at 30,000).");
 
     private final RegistryUsers users;
 
