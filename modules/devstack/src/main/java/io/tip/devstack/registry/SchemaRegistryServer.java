@@ -156,8 +156,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
         http.exception(RegistryError.class, (e, ctx) -> {
             if (ctx.attribute(BODY_READ) == null && ctx.req().getContentLengthLong() != 0) {
-                // A body left unread: without this Jetty 11 goes on reading it after the answer (a chunked 300 MB
-                // upload was read to 214 MB before its 413 went out); closing discards the rest.
+                // A body left unread: the connection cannot carry another request. After answering, Jetty 11 still
+                // discards what is already arriving (its lingering close, so the client reads the answer, not a reset).
                 ctx.header("Connection", "close");
             }
             if (e.httpStatus() == 401) {
@@ -247,7 +247,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     /**
      * The body, read up to the cap whatever the framing: Javalin's own size check trusts Content-Length,
      * so a chunked upload was read in full (300 MB took the heap from 0.4 to 1.5 GB). Past the cap the
-     * rest is left unread and Jetty closes the connection after the 413.
+     * rest is never kept: the 413 goes out at once and the connection closes.
      */
     private byte[] cappedBody(Context ctx) {
         try (InputStream in = ctx.req().getInputStream()) {

@@ -11,9 +11,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,52 +19,49 @@ import io.tip.registry.TestSchemas;
 
 /** What one request may ask of the registry: a capped body, however framed, and schemas within size, depth and enum caps. */
 class RegistryLimitsTest {
-    private static final long UPLOAD_BYTES = 300L * 1024 * 1024;
     private final RawHttp http = new RawHttp(SharedStack.get().registryUrl());
     private final String subject = SharedStack.uniqueName("limits") + "-value";
 
     @Test
     void aChunkedUploadPastTheCapIs413WithoutBeingReadInFull() throws Exception {
         URI url = URI.create(SharedStack.get().registryUrl());
-        AtomicLong sent = new AtomicLong();
         try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-            // Given a 300 MB chunked POST (no Content-Length), written by its own thread as fast as the server reads
+            socket.setSoTimeout(120_000);
+            // Given a chunked POST (no Content-Length) of which 4 MB are sent, four times the cap, the rest held back:
+            // a registry that reads bodies to their end (as it did) cannot answer until the rest comes
             OutputStream out = socket.getOutputStream();
             out.write(("POST /subjects/" + subject + "/versions HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/vnd.schemaregistry.v1+json\r\nTransfer-Encoding: chunked\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
-            CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
-                byte[] chunk = new byte[64 * 1024];
-                java.util.Arrays.fill(chunk, (byte) ' ');
-                byte[] header = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-                try {
-                    while (sent.get() < UPLOAD_BYTES) {
-                        out.write(header);
-                        out.write(chunk);
-                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                        sent.addAndGet(chunk.length);
-                    }
-                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                    // the server closed the connection after answering: what this test expects
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            byte[] header = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            long sent = 0;
+            try {
+                while (sent < 4L * 1024 * 1024) {
+                    out.write(header);
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    sent += chunk.length;
                 }
-            });
+                out.flush();
+            } catch (IOException e) {
+                // the registry answered and closed while these were still going out: what this test expects
+            }
 
-            // When the server answers
+            // When the registry answers
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             String statusLine = in.readLine();
             StringBuilder rest = new StringBuilder();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 rest.append(line).append('\n');
             }
-            socket.close();
-            upload.get(60, TimeUnit.SECONDS);
 
-            // Then it is 413 with Confluent's error body, after far less than the whole upload
-            System.out.printf("chunked upload: 413 after %,d of %,d bytes sent%n", sent.get(), UPLOAD_BYTES);
+            // Then it is 413 with Confluent's error body, and the connection is closed (the rest will never be read)
+            System.out.printf("chunked upload: 413 after %,d bytes sent of a body never finished%n", sent);
             assertThat(statusLine).startsWith("HTTP/1.1 413");
-            assertThat(rest.toString()).contains("\"error_code\":413").contains(RegistryServerSettings.MAX_REQUEST_BYTES);
-            assertThat(sent.get()).isLessThan(UPLOAD_BYTES / 10);
+            assertThat(rest.toString()).contains("\"error_code\":413").contains(RegistryServerSettings.MAX_REQUEST_BYTES)
+                .containsIgnoringCase("Connection: close");
         }
         // and the registry goes on serving
         assertThat(http.get("/subjects").status()).isEqualTo(200);
