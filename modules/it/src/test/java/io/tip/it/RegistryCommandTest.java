@@ -16,14 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tip.devstack.EmbeddedStack;
+import io.tip.devstack.EmbeddedStackConfig;
 import io.tip.devstack.broker.EmbeddedKafka;
 import io.tip.devstack.broker.EmbeddedKafkaConfig;
+import io.tip.devstack.registry.RegistryServerSettings;
 
 /** `tip registry` (the registry alone, as its own process, on a broker that already runs) and `tip dev`'s registry. */
 class RegistryCommandTest {
@@ -54,7 +58,7 @@ class RegistryCommandTest {
     }
 
     @Test
-    void tipDevServesThisMachineOnlyAndTipRegistrySaysWhenItIsOpen(@TempDir Path dir) throws Exception {
+    void theRegistryServesThisMachineOnlyUnlessOpenedAndThenSaysSo(@TempDir Path dir) throws Exception {
         InetAddress otherInterface = nonLoopbackAddress();
         // Given `tip dev` with its defaults (free ports)
         try (TipProcess dev = TipProcess.start(dir.resolve("logs"), "dev", "dev", "--data", dir.resolve("dev").toString(),
@@ -80,6 +84,15 @@ class RegistryCommandTest {
                 assertThat(open.stop()).isIn(0, 143);
             }
             assertThat(dev.stop()).isIn(0, 130, 143);
+        }
+
+        // And the embedded stack (tip run --embedded, tip demo, the tests): loopback by default, other hosts with the setting
+        try (EmbeddedStack closed = EmbeddedStack.start(EmbeddedStackConfig.in(dir.resolve("closed")));
+             EmbeddedStack open = EmbeddedStack.start(EmbeddedStackConfig.in(dir.resolve("open"))
+                     .withRegistry(new RegistryServerSettings(Map.of(RegistryServerSettings.BIND_ADDRESS, "0.0.0.0"))))) {
+            assertThat(connects(otherInterface, URI.create(closed.registryUrl()).getPort())).isFalse();
+            assertThat(connects(InetAddress.getLoopbackAddress(), URI.create(closed.registryUrl()).getPort())).isTrue();
+            assertThat(connects(otherInterface, URI.create(open.registryUrl()).getPort())).isTrue();
         }
     }
 

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +74,7 @@ final class RegistryUsers {
 
     private static void readFile(Path file, Map<String, User> users) {
         String where = RegistryServerSettings.AUTH_USERS_FILE + " " + file;
-        java.util.List<String> lines;
+        List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -21,11 +21,6 @@ import io.tip.registry.TestSchemas;
 
 /** Confluent's two-step delete: soft first, then {@code ?permanent=true}, which leaves tombstones in the schema topic. */
 class PermanentDeleteTest {
-    private static final String PRICE_V2 = """
-        {"type":"record","name":"Price","namespace":"io.tip.registry.testdata","fields":[
-          {"name":"symbol","type":"string"},{"name":"price","type":"double"},
-          {"name":"currency","type":["null","string"],"default":null}]}""";
-
     @Test
     void permanentDeletesNeedASoftDeleteFirstAndRemoveIdsForGood() {
         String bootstrap = SharedStack.get().bootstrapServers();
@@ -37,7 +32,7 @@ class PermanentDeleteTest {
         try (SchemaRegistryServer server = SchemaRegistryServer.start(config)) {
             RawHttp http = new RawHttp(server.url());
             v1Id = http.post(versions, RawHttp.schemaBody(TestSchemas.PRICE)).json().get("id").asInt();
-            v2Id = http.post(versions, RawHttp.schemaBody(PRICE_V2)).json().get("id").asInt();
+            v2Id = http.post(versions, RawHttp.schemaBody(TestSchemas.PRICE_WITH_CURRENCY)).json().get("id").asInt();
 
             // A permanent delete of anything live is refused
             assertError(http.delete("/subjects/" + subject + "?permanent=true"), 404, 40405,

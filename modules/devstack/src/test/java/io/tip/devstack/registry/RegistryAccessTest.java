@@ -4,23 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.Logger;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,40 +18,9 @@ import io.tip.registry.TestSchemas;
 import io.tip.registry.client.CachedSchemaRegistryClient;
 import io.tip.registry.client.SchemaRegistryException;
 
-/** Who can reach the registry and what they may do: loopback by default, basic auth with two roles, JSON bodies only. */
+/** What clients may do: basic auth with two roles, JSON bodies only. (Where it listens: RegistryCommandTest in modules/it.) */
 class RegistryAccessTest {
     private static final String USERS = "alice:wonder:land:admin;bob:builder:read-only";
-
-    @Test
-    void theEmbeddedStackServesThisMachineOnlyUnlessOpened() throws Exception {
-        InetAddress otherInterface = nonLoopbackAddress();
-        int stackPort = java.net.URI.create(SharedStack.get().registryUrl()).getPort();
-
-        // Given the embedded stack with default settings: reachable on loopback, refused on the machine's other address
-        assertThat(connects(InetAddress.getLoopbackAddress(), stackPort)).isTrue();
-        assertThat(connects(otherInterface, stackPort)).as("registry reachable on " + otherInterface).isFalse();
-
-        // When a registry is started with registry.bind.address=0.0.0.0
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        AbstractAppender capture = new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                warnings.add(event.getLevel() + " " + event.getMessage().getFormattedMessage());
-            }
-        };
-        capture.start();
-        Logger serverLog = (Logger) LogManager.getLogger(SchemaRegistryServer.class);
-        serverLog.addAppender(capture);
-        try (SchemaRegistryServer open = start(Map.of(RegistryServerSettings.BIND_ADDRESS, "0.0.0.0"))) {
-            // Then other hosts reach it, and its start-up says so
-            assertThat(connects(otherInterface, open.port())).isTrue();
-            assertThat(warnings).anySatisfy(line -> assertThat(line)
-                .startsWith("WARN schema registry is open to other hosts: it listens on 0.0.0.0:" + open.port())
-                .contains("without authentication"));
-        } finally {
-            serverLog.removeAppender(capture);
-        }
-    }
 
     @Test
     void withUsersEveryRequestNeedsBasicAuthAndOnlyAdminsWrite() {
@@ -163,28 +121,5 @@ class RegistryAccessTest {
         assertThat(answer.contentType()).startsWith(RawHttp.CONFLUENT_JSON);
         assertThat(answer.json().get("error_code").asInt()).as(answer.body()).isEqualTo(errorCode);
         assertThat(answer.json().get("message").asText()).contains(messagePart);
-    }
-
-    private static boolean connects(InetAddress address, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), 2_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** An address of this machine other hosts could use; every machine that runs the tests has one. */
-    private static InetAddress nonLoopbackAddress() throws IOException {
-        for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
-            if (nic.isUp() && !nic.isLoopback()) {
-                for (InetAddress address : nic.inetAddresses().toList()) {
-                    if (address instanceof Inet4Address) {
-                        return address;
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("this test needs a network interface besides loopback");
     }
 }

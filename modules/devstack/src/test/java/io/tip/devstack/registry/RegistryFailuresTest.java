@@ -14,17 +14,12 @@ import io.tip.registry.TestSchemas;
 
 /** Deleting single versions, and what a client gets when the registry's Kafka is gone: Confluent's 5xx codes, not a hang. */
 class RegistryFailuresTest {
-    private static final String PRICE_V2 = """
-        {"type":"record","name":"Price","namespace":"io.tip.registry.testdata","fields":[
-          {"name":"symbol","type":"string"},{"name":"price","type":"double"},
-          {"name":"currency","type":["null","string"],"default":null}]}""";
-
     @Test
     void deletingOneVersionLeavesTheOthersAndTheLastOneTakesTheSubject() {
         RawHttp http = new RawHttp(SharedStack.get().registryUrl());
         String subject = SharedStack.uniqueName("delete-version") + "-value";
         assertThat(http.post("/subjects/" + subject + "/versions", RawHttp.schemaBody(TestSchemas.PRICE)).status()).isEqualTo(200);
-        assertThat(http.post("/subjects/" + subject + "/versions", RawHttp.schemaBody(PRICE_V2)).status()).isEqualTo(200);
+        assertThat(http.post("/subjects/" + subject + "/versions", RawHttp.schemaBody(TestSchemas.PRICE_WITH_CURRENCY)).status()).isEqualTo(200);
 
         // When version 1 is deleted
         RawHttp.Answer deleted = http.delete("/subjects/" + subject + "/versions/1");
@@ -60,7 +55,7 @@ class RegistryFailuresTest {
 
             // Then a write fails with 500 and Confluent's "operation timed out" code, saying what to check,
             // with no exception text (that goes to the registry's log)
-            RawHttp.Answer failed = http.post("/subjects/other-value/versions", RawHttp.schemaBody(PRICE_V2));
+            RawHttp.Answer failed = http.post("/subjects/other-value/versions", RawHttp.schemaBody(TestSchemas.PRICE_WITH_CURRENCY));
             assertError(failed, 500, 50002, "Operation timed out: ");
             assertThat(failed.body()).doesNotContainIgnoringCase("exception").doesNotContain("org.apache").doesNotContain("java.");
             // and what it already knows is still served
