@@ -23,7 +23,8 @@ public final class EmbeddedStack implements AutoCloseable {
         EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.in(config.dataDir()).withPort(config.kafkaPort()));
         try {
             SchemaRegistryServer registry = SchemaRegistryServer.start(
-                SchemaRegistryServerConfig.forKafka(kafka.bootstrapServers()).withPort(config.registryPort()));
+                SchemaRegistryServerConfig.forKafka(kafka.bootstrapServers()).withSettings(config.registry())
+                    .withPort(config.registryPort()));
             return new EmbeddedStack(kafka, registry);
         } catch (RuntimeException e) {
             kafka.close();

@@ -3,13 +3,23 @@ package io.tip.devstack;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Where the local stack keeps its Kafka data and which ports it listens on (0 = a free port). */
-public record EmbeddedStackConfig(Path dataDir, int kafkaPort, int registryPort) {
+import io.tip.devstack.registry.RegistryServerSettings;
+
+/**
+ * Where the local stack keeps its Kafka data, which ports it listens on (0 = a free port) and the
+ * registry's own settings (its address — loopback by default — users and limits).
+ */
+public record EmbeddedStackConfig(Path dataDir, int kafkaPort, int registryPort, RegistryServerSettings registry) {
 
     public EmbeddedStackConfig {
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(registry, "registry");
         checkPort("kafkaPort", kafkaPort);
         checkPort("registryPort", registryPort);
+    }
+
+    public EmbeddedStackConfig(Path dataDir, int kafkaPort, int registryPort) {
+        this(dataDir, kafkaPort, registryPort, RegistryServerSettings.defaults());
     }
 
     /** Data in {@code dataDir}, both services on free ports. */
@@ -18,11 +28,15 @@ public record EmbeddedStackConfig(Path dataDir, int kafkaPort, int registryPort)
     }
 
     public EmbeddedStackConfig withKafkaPort(int port) {
-        return new EmbeddedStackConfig(dataDir, port, registryPort);
+        return new EmbeddedStackConfig(dataDir, port, registryPort, registry);
     }
 
     public EmbeddedStackConfig withRegistryPort(int port) {
-        return new EmbeddedStackConfig(dataDir, kafkaPort, port);
+        return new EmbeddedStackConfig(dataDir, kafkaPort, port, registry);
+    }
+
+    public EmbeddedStackConfig withRegistry(RegistryServerSettings settings) {
+        return new EmbeddedStackConfig(dataDir, kafkaPort, registryPort, settings);
     }
 
     private static void checkPort(String name, int port) {

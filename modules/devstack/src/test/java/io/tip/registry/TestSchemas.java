@@ -26,6 +26,12 @@ public final class TestSchemas {
         {"type":"record","name":"Price","namespace":"io.tip.registry.testdata","fields":[
           {"name":"symbol","type":"string"},{"name":"price","type":"double"}]}""";
 
+    /** Price plus an optional currency: backward compatible with PRICE. */
+    public static final String PRICE_WITH_CURRENCY = """
+        {"type":"record","name":"Price","namespace":"io.tip.registry.testdata","fields":[
+          {"name":"symbol","type":"string"},{"name":"price","type":"double"},
+          {"name":"currency","type":["null","string"],"default":null}]}""";
+
     private TestSchemas() {
     }
 

@@ -2,6 +2,7 @@ package io.tip.app.cli;
 
 import io.tip.devstack.EmbeddedStack;
 import io.tip.devstack.EmbeddedStackConfig;
+import io.tip.devstack.registry.SchemaRegistryServer;
 
 /** Starts the embedded broker and registry, turning the usual failure (a port in use) into advice. */
 final class LocalStack {
@@ -15,6 +16,11 @@ final class LocalStack {
             throw new UserError("cannot start the local Kafka and schema registry (" + rootMessage(e) + ") — is another `tip dev` "
                     + "or Kafka using the port? Pick others with --kafka-port / --registry-port (0 = any free port)");
         }
+    }
+
+    /** What to add after the registry's URL when other hosts can reach it. */
+    static String exposure(String bindAddress) {
+        return SchemaRegistryServer.isLoopback(bindAddress) ? "" : "  (listening on " + bindAddress + ": open to other hosts)";
     }
 
     private static String rootMessage(Throwable e) {

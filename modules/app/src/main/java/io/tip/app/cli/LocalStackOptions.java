@@ -3,6 +3,7 @@ package io.tip.app.cli;
 import java.nio.file.Path;
 
 import io.tip.devstack.EmbeddedStackConfig;
+import io.tip.devstack.registry.RegistryServerSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,7 +22,8 @@ final class LocalStackOptions {
     @Option(names = "--registry-port", paramLabel = "N", defaultValue = "8081", description = "Schema registry port, 0 = any free port (default: ${DEFAULT-VALUE}).")
     int registryPort;
 
-    EmbeddedStackConfig stack() {
-        return new EmbeddedStackConfig(data.resolve("kafka"), kafkaPort, registryPort);
+    /** The registry listens where {@code registry.bind.address} says (loopback by default), with its users and limits. */
+    EmbeddedStackConfig stack(RegistryServerSettings registry) {
+        return new EmbeddedStackConfig(data.resolve("kafka"), kafkaPort, registryPort, registry);
     }
 }

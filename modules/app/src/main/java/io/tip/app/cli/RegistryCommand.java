@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import io.tip.app.config.SettingsOptions;
 import io.tip.devstack.registry.SchemaRegistryServer;
 import io.tip.devstack.registry.SchemaRegistryServerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,6 +23,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  tip registry --bootstrap-servers localhost:9092            (serves http://localhost:8081 on loopback only)",
                 "  tip registry --listeners http://0.0.0.0:8081 --bootstrap-servers kafka:19092   (every interface, e.g. in a container)",
+                "  tip registry -D registry.auth.users.file=registry-users.properties   (HTTP basic auth; roles admin and read-only)",
                 "", "Without flags it reads Confluent's variables, so it runs where confluentinc/cp-schema-registry would:",
                 "  SCHEMA_REGISTRY_LISTENERS, SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_KAFKASTORE_TOPIC"})
 public final class RegistryCommand implements Callable<Integer> {
@@ -41,15 +44,19 @@ public final class RegistryCommand implements Callable<Integer> {
             description = "Compacted topic the schemas are kept in (default: ${DEFAULT-VALUE}).")
     String topic;
 
+    @Mixin
+    SettingsOptions source;
+
     @Override
     public Integer call() throws InterruptedException {
         URI listener = listener(listeners);
         SchemaRegistryServerConfig config = new SchemaRegistryServerConfig(plaintext(bootstrapServers), listener.getHost(),
-                listener.getPort(), topic);
+                listener.getPort(), topic, source.settings().registryServer());
         try (ShutdownSignal shutdown = new ShutdownSignal();
              SchemaRegistryServer registry = start(config)) {
             System.out.println("Schema registry on http://" + listener.getHost() + ":" + registry.port()
-                    + " (schemas in topic " + topic + " on " + config.bootstrapServers() + "). SIGTERM or Ctrl-C stops it.");
+                    + " (schemas in topic " + topic + " on " + config.bootstrapServers() + ")" + LocalStack.exposure(listener.getHost())
+                    + ". SIGTERM or Ctrl-C stops it.");
             System.out.flush();
             shutdown.await();
         }

@@ -50,14 +50,15 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
         try (ShutdownSignal shutdown = new ShutdownSignal();
-             EmbeddedStack stack = embedded ? LocalStack.start(local.stack()) : null) {
+             EmbeddedStack stack = embedded ? LocalStack.start(local.stack(settings.registryServer())) : null) {
             if (stack != null) {
                 settings = settings.with(AppConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers())
                         .with(AppConfig.SCHEMA_REGISTRY_URL, stack.registryUrl());
                 if (!settings.all().containsKey("state.dir")) {
                     settings = settings.with("state.dir", local.data.resolve("streams").toString());
                 }
-                System.err.println("tip run: local Kafka at " + stack.bootstrapServers() + ", schema registry at " + stack.registryUrl());
+                System.err.println("tip run: local Kafka at " + stack.bootstrapServers() + ", schema registry at " + stack.registryUrl()
+                        + LocalStack.exposure(settings.registryServer().bindAddress()));
             }
             Topics topics = settings.topics();
             try (KafkaCluster cluster = KafkaCluster.connect(settings.kafka())) {

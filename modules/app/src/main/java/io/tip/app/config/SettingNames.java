@@ -16,12 +16,13 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import io.tip.app.alert.AlertConfig;
+import io.tip.devstack.registry.RegistryServerSettings;
 import io.tip.engine.EngineConfig;
 import io.tip.registry.serde.AvroSerdeConfig;
 
 /**
  * Which setting names mean something: tip's own (each defined once, in {@link AppConfig},
- * {@link EngineConfig}, {@link AlertConfig} and the serde's config), and Kafka's client and Streams settings, which pass
+ * {@link EngineConfig}, {@link AlertConfig}, {@link RegistryServerSettings} and the serde's config), and Kafka's client and Streams settings, which pass
  * through. A name that is neither is a typo, reported with the closest real name.
  */
 public final class SettingNames {
@@ -38,6 +39,7 @@ public final class SettingNames {
         TIP.addAll(EngineConfig.CONFIG.names());
         TIP.addAll(AvroSerdeConfig.definition().names());
         TIP.addAll(AlertConfig.CONFIG.names());
+        TIP.addAll(RegistryServerSettings.CONFIG.names());
         KAFKA.addAll(StreamsConfig.configDef().names());
         KAFKA.addAll(ConsumerConfig.configNames());
         KAFKA.addAll(ProducerConfig.configNames());

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.apache.kafka.common.config.ConfigException;
 
+import io.tip.devstack.registry.RegistryServerSettings;
 import io.tip.engine.EngineConfig;
 import io.tip.model.topics.Topics;
 import io.tip.registry.serde.AvroSerdeConfig;
@@ -69,6 +70,7 @@ public final class TipSettings {
         new AppConfig(settings);
         new EngineConfig(settings);
         new AvroSerdeConfig(settings);
+        new RegistryServerSettings(settings);
     }
 
     /** {@code TIP_BOOTSTRAP_SERVERS=...} becomes {@code bootstrap.servers=...}. */
@@ -110,6 +112,11 @@ public final class TipSettings {
 
     public AppConfig app() {
         return new AppConfig(values);
+    }
+
+    /** The settings of tip's own schema registry server (`tip dev`, `tip run --embedded`, `tip registry`). */
+    public RegistryServerSettings registryServer() {
+        return new RegistryServerSettings(values);
     }
 
     public EngineConfig engine() {

@@ -10,6 +10,7 @@ import org.apache.kafka.common.config.types.Password;
 
 import io.tip.app.alert.AlertConfig;
 import io.tip.app.config.AppConfig;
+import io.tip.devstack.registry.RegistryServerSettings;
 import io.tip.engine.EngineConfig;
 import io.tip.model.topics.Topic;
 import io.tip.model.topics.Topics;
@@ -44,6 +45,7 @@ public final class Reference {
         section(out, "Pipeline", EngineConfig.CONFIG);
         section(out, "Alert delivery (`tip alert`)", AlertConfig.CONFIG);
         section(out, "Schema registry and Avro serde (Confluent's names)", AvroSerdeConfig.definition());
+        section(out, "tip's schema registry server (`tip dev`, `tip run --embedded`, `tip registry`)", RegistryServerSettings.CONFIG);
         return out.toString();
     }
 

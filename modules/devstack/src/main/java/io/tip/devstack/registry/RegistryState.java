@@ -26,6 +26,23 @@ final class RegistryState {
         maxId = Math.max(maxId, version.id());
     }
 
+    /** A permanent delete: the version is gone, and its id too when no other version (of any subject) holds it. */
+    synchronized void remove(String subject, int version) {
+        TreeMap<Integer, SchemaVersion> versions = subjects.get(subject);
+        SchemaVersion removed = versions == null ? null : versions.remove(version);
+        if (removed == null) {
+            return;
+        }
+        if (versions.isEmpty()) {
+            subjects.remove(subject);
+        }
+        boolean idStillHeld = subjects.values().stream().flatMap(v -> v.values().stream()).anyMatch(v -> v.id() == removed.id());
+        if (!idStillHeld) {
+            schemasById.remove(removed.id());
+            idsBySchema.remove(removed.schema(), removed.id());
+        }
+    }
+
     synchronized void applyLevel(String subjectOrNull, CompatibilityLevel levelOrNull) {
         if (subjectOrNull == null) {
             globalLevel = levelOrNull == null ? CompatibilityLevel.BACKWARD : levelOrNull;
@@ -45,6 +62,11 @@ final class RegistryState {
             }
         }
         return live;
+    }
+
+    /** Every version still in the log, soft-deleted ones included, oldest first. */
+    synchronized List<SchemaVersion> allVersions(String subject) {
+        return new ArrayList<>(subjects.getOrDefault(subject, new TreeMap<>()).values());
     }
 
     synchronized List<String> liveSubjects() {

@@ -2,14 +2,19 @@ package io.tip.devstack.registry;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,6 +23,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -37,6 +45,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (JSON keys {"keytype":"SCHEMA"|"CONFIG",...}). A background reader folds every record into
  * {@link RegistryState}; a write produces, then waits until that reader has applied it, so the
  * state is only ever changed from the log and instances sharing the topic agree.
+ *
+ * <p>One writer at a time: every instance on a topic writes with the same transactional id, so
+ * {@code initTransactions} of one fences the others. A writer decides (next id, next version) only
+ * after it holds the epoch and has read the log to its end; a fenced writer re-reads and decides again.
+ * Without this, two instances registering at once gave different schemas the same id.
  */
 final class SchemaLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SchemaLog.class);
@@ -47,7 +60,8 @@ final class SchemaLog implements AutoCloseable {
     private final TopicPartition partition;
     private final RegistryState state;
     private final Admin admin;
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final Map<String, Object> producerSettings;
+    private KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread reader;
     private final Object progress = new Object();
@@ -61,11 +75,12 @@ final class SchemaLog implements AutoCloseable {
         this.partition = new TopicPartition(topic, 0);
         this.state = state;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        this.producer = new KafkaProducer<>(Map.of(
+        this.producerSettings = Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.LINGER_MS_CONFIG, 0,
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WRITE_TIMEOUT.toMillis()), new ByteArraySerializer(), new ByteArraySerializer());
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tip-schema-registry-" + topic,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WRITE_TIMEOUT.toMillis());
         this.consumer = new KafkaConsumer<>(Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -97,42 +112,130 @@ final class SchemaLog implements AutoCloseable {
         log.info("schema log {} read to offset {}", topic, position());
     }
 
-    /** Waits until this instance has seen every record written so far, including other instances' writes. */
-    void catchUp() {
-        awaitReadTo(endOffset(), WRITE_TIMEOUT);
+    /** What one write appends; filled by the decision of {@link #write}. */
+    static final class Changes {
+        private final List<ObjectNode[]> records = new ArrayList<>();
+
+        void put(SchemaVersion version) {
+            ObjectNode value = JSON.createObjectNode()
+                .put("subject", version.subject()).put("version", version.version()).put("id", version.id())
+                .put("schema", version.schema()).put("deleted", version.deleted());
+            records.add(new ObjectNode[] {schemaKey(version.subject(), version.version()), value});
+        }
+
+        /** A tombstone: the version is gone for good (Confluent's permanent delete). */
+        void remove(String subject, int version) {
+            records.add(new ObjectNode[] {schemaKey(subject, version), null});
+        }
+
+        /** A null subject is the global level; a null level removes a subject's own level. */
+        void level(String subjectOrNull, CompatibilityLevel levelOrNull) {
+            ObjectNode key = JSON.createObjectNode().put("keytype", "CONFIG").put("subject", subjectOrNull).put("magic", 0);
+            records.add(new ObjectNode[] {key, levelOrNull == null ? null
+                : JSON.createObjectNode().put("compatibilityLevel", levelOrNull.name())});
+        }
+
+        /** The same bytes for a version and its tombstone, or compaction would keep both. */
+        private static ObjectNode schemaKey(String subject, int version) {
+            return JSON.createObjectNode().put("keytype", "SCHEMA").put("subject", subject).put("version", version).put("magic", 1);
+        }
     }
 
-    void append(SchemaVersion version) {
-        ObjectNode key = JSON.createObjectNode()
-            .put("keytype", "SCHEMA").put("subject", version.subject()).put("version", version.version()).put("magic", 1);
-        ObjectNode value = JSON.createObjectNode()
-            .put("subject", version.subject()).put("version", version.version()).put("id", version.id())
-            .put("schema", version.schema()).put("deleted", version.deleted());
-        write(key, value);
+    /**
+     * Runs {@code decide} as the only writer, on a state read to the log's end, and appends what it put
+     * into the changes in one transaction; returns its answer once this instance has applied the changes.
+     * When another instance took the writer's epoch meanwhile, reads again and decides again.
+     */
+    synchronized <T> T write(Function<Changes, T> decide) {
+        long deadline = System.nanoTime() + WRITE_TIMEOUT.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            holdWriterEpoch();
+            awaitReadTo(endOffset(), WRITE_TIMEOUT);
+            Changes changes = new Changes();
+            T answer = decide.apply(changes);
+            if (changes.records.isEmpty()) {
+                return answer;
+            }
+            try {
+                long last = commit(changes);
+                awaitReadTo(last + 1, WRITE_TIMEOUT);
+                return answer;
+            } catch (KafkaException e) {
+                // Fenced by another instance, or (Kafka 4.4, seen under contention) the broker's "unexpected error"
+                // when an EndTxn meets another producer's epoch fence: nothing was committed by us that we rely on;
+                // read again and decide again, which also finds our own write if it did commit.
+                dropProducer();
+                if (System.nanoTime() > deadline) {
+                    log.error("giving up writing to {} after {} attempts", topic, attempt, e);
+                    throw RegistryError.storeTimeout("another registry instance kept the writer's role of " + topic + " for over "
+                        + WRITE_TIMEOUT.toSeconds() + " s");
+                }
+                log.debug("write to {} did not commit (attempt {}): {}; reading again", topic, attempt, e.toString());
+                backOff(attempt);
+            }
+        }
     }
 
-    /** A null subject is the global level; a null level removes a subject's own level. */
-    void appendLevel(String subjectOrNull, CompatibilityLevel levelOrNull) {
-        ObjectNode key = JSON.createObjectNode().put("keytype", "CONFIG").put("subject", subjectOrNull).put("magic", 0);
-        ObjectNode value = levelOrNull == null ? null : JSON.createObjectNode().put("compatibilityLevel", levelOrNull.name());
-        write(key, value);
-    }
-
-    private void write(ObjectNode key, ObjectNode value) {
-        long offset;
+    /** The offset of the last record written; a {@link KafkaException} (fenced, aborted) means: try again. */
+    private long commit(Changes changes) {
         try {
-            byte[] valueBytes = value == null ? null : JSON.writeValueAsBytes(value);
-            offset = producer.send(new ProducerRecord<>(topic, 0, JSON.writeValueAsBytes(key), valueBytes))
-                .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (ObjectNode[] record : changes.records) {
+                byte[] value = record[1] == null ? null : JSON.writeValueAsBytes(record[1]);
+                sent.add(producer.send(new ProducerRecord<>(topic, 0, JSON.writeValueAsBytes(record[0]), value)));
+            }
+            producer.commitTransaction();
+            return sent.get(sent.size() - 1).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
+        } catch (org.apache.kafka.common.errors.TimeoutException | TimeoutException e) {
+            dropProducer();
+            log.warn("writing to {} timed out", topic, e);
+            throw RegistryError.storeTimeout("writing to " + topic + " took over " + WRITE_TIMEOUT.toSeconds() + " s; is Kafka up?");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            dropProducer();
             throw RegistryError.storeFailure("interrupted while writing to " + topic);
-        } catch (TimeoutException e) {
-            throw RegistryError.storeTimeout("writing to " + topic + " took over " + WRITE_TIMEOUT.toSeconds() + " s; is Kafka up?");
-        } catch (ExecutionException | IOException e) {
-            throw RegistryError.storeFailure("cannot write to " + topic + ": " + e.getMessage());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a schema log record", e);
         }
-        awaitReadTo(offset + 1, WRITE_TIMEOUT);
+    }
+
+    /** Becomes the writer: a new producer's initTransactions fences every other instance's. */
+    private void holdWriterEpoch() {
+        if (producer != null) {
+            return;
+        }
+        KafkaProducer<byte[], byte[]> fresh = new KafkaProducer<>(producerSettings, new ByteArraySerializer(), new ByteArraySerializer());
+        try {
+            fresh.initTransactions();
+        } catch (KafkaException e) {
+            fresh.close(Duration.ZERO);
+            log.error("cannot become the writer of {}", topic, e);
+            if (e instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw RegistryError.storeTimeout("Kafka did not answer within " + WRITE_TIMEOUT.toSeconds() + " s; is it up?");
+            }
+            throw RegistryError.storeFailure("cannot write to " + topic + " (see the registry's log)");
+        }
+        producer = fresh;
+    }
+
+    private void dropProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    /** Random, growing pauses, so two instances that fence each other do not do it in step forever. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * Math.min(attempt, 10)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RegistryError.storeFailure("interrupted while waiting to write");
+        }
     }
 
     private void tail() {
@@ -169,8 +272,9 @@ final class SchemaLog implements AutoCloseable {
             String subject = key.path("subject").isTextual() ? key.get("subject").asText() : null;
             switch (key.path("keytype").asText()) {
                 case "SCHEMA" -> {
-                    // a tombstone is a permanent delete; this registry only soft-deletes, so it leaves state as is
-                    if (value != null && isAvro(value)) {
+                    if (value == null) {
+                        state.remove(subject, key.path("version").asInt());
+                    } else if (isAvro(value)) {
                         state.apply(new SchemaVersion(value.get("subject").asText(), value.get("version").asInt(),
                             value.get("id").asInt(), value.get("schema").asText(), value.path("deleted").asBoolean(false)));
                     }
@@ -194,7 +298,8 @@ final class SchemaLog implements AutoCloseable {
         long deadline = System.nanoTime() + WRITE_TIMEOUT.toNanos();
         while (true) {
             try {
-                return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
+                return admin.listOffsets(Map.of(partition, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .partitionResult(partition)
                     .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).offset();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -203,11 +308,13 @@ final class SchemaLog implements AutoCloseable {
                 // A topic created a moment ago may not be in every broker's metadata yet (seen once when a
                 // test started the registry right after creating _schemas on a loaded machine): retriable.
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                    throw RegistryError.storeTimeout("cannot read the end offset of " + topic + ": " + e);
+                    log.error("cannot read the end offset of {}", topic, e);
+                    throw RegistryError.storeTimeout("cannot read the end offset of " + topic + " (see the registry's log)");
                 }
                 sleepBriefly();
             } catch (TimeoutException e) {
-                throw RegistryError.storeTimeout("cannot read the end offset of " + topic + ": " + e);
+                throw RegistryError.storeTimeout("Kafka did not tell the end offset of " + topic + " within "
+                    + WRITE_TIMEOUT.toSeconds() + " s; is it up?");
             }
         }
     }
@@ -232,7 +339,7 @@ final class SchemaLog implements AutoCloseable {
         synchronized (progress) {
             while (position < offset) {
                 if (readerFailure != null || closed) {
-                    throw RegistryError.storeFailure("the reader of " + topic + " stopped: " + readerFailure);
+                    throw RegistryError.storeFailure("the reader of " + topic + " stopped (see the registry's log)");
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -257,7 +364,8 @@ final class SchemaLog implements AutoCloseable {
             log.info("created schema topic {}", topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw RegistryError.storeFailure("cannot create topic " + topic + ": " + e.getCause());
+                log.error("cannot create topic {}", topic, e.getCause());
+                throw RegistryError.storeFailure("cannot create topic " + topic + " (see the registry's log)");
             }
         } catch (TimeoutException e) {
             throw RegistryError.storeTimeout("Kafka did not answer while creating " + topic + "; is the broker running?");
@@ -280,7 +388,12 @@ final class SchemaLog implements AutoCloseable {
         } else if (!started) {
             consumer.close();
         }
-        producer.close(Duration.ofSeconds(5));
+        synchronized (this) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+                producer = null;
+            }
+        }
         admin.close(Duration.ofSeconds(5));
     }
 }

@@ -8,44 +8,49 @@ import org.apache.avro.Schema;
 
 /**
  * The registry's rules: ids shared by identical schemas, versions per subject, compatibility
- * levels. Writes go through {@link SchemaLog} and are serialised here, after catching up with
- * the log, so the next id and version account for other instances' writes.
+ * levels, soft and permanent deletes as Confluent's. Every write is decided inside
+ * {@link SchemaLog#write}, on a state read to the log's end while this instance is the only writer, so
+ * the next id and version account for other instances' writes.
  */
 final class SchemaRegistry {
+    private static final int MAX_DETAIL_CHARS = 300;
     private final SchemaLog log;
     private final RegistryState state;
+    private final RegistryLimits limits;
 
-    SchemaRegistry(SchemaLog log, RegistryState state) {
+    SchemaRegistry(SchemaLog log, RegistryState state, RegistryLimits limits) {
         this.log = log;
         this.state = state;
+        this.limits = limits;
     }
 
-    synchronized int register(String subject, String schemaText) {
+    int register(String subject, String schemaText) {
         Schema schema = parse(schemaText);
         String canonical = schema.toString();
-        log.catchUp();
-        List<SchemaVersion> live = state.liveVersions(subject);
-        for (SchemaVersion existing : live) {
-            if (existing.schema().equals(canonical)) {
-                return existing.id();
+        return log.write(changes -> {
+            List<SchemaVersion> live = state.liveVersions(subject);
+            for (SchemaVersion existing : live) {
+                if (existing.schema().equals(canonical)) {
+                    return existing.id();
+                }
             }
-        }
-        CompatibilityLevel level = state.effectiveLevel(subject);
-        List<String> problems = new ArrayList<>();
-        for (SchemaVersion existing : level.relevant(live)) {
-            List<String> found = level.problems(schema, existing.parsed());
-            if (!found.isEmpty()) {
-                problems.addAll(found);
-                problems.add("{oldSchemaVersion: " + existing.version() + "}");
+            CompatibilityLevel level = state.effectiveLevel(subject);
+            List<String> problems = new ArrayList<>();
+            for (SchemaVersion existing : level.relevant(live)) {
+                List<String> found = level.problems(schema, existing.parsed());
+                if (!found.isEmpty()) {
+                    problems.addAll(found);
+                    problems.add("{oldSchemaVersion: " + existing.version() + "}");
+                }
             }
-        }
-        if (!problems.isEmpty()) {
-            throw RegistryError.incompatible("Schema being registered is incompatible with an earlier schema for subject \""
-                + subject + "\", details: " + problems + ", {compatibility: '" + level + "'}");
-        }
-        int id = state.idFor(canonical);
-        log.append(new SchemaVersion(subject, state.nextVersion(subject), id, canonical, false));
-        return id;
+            if (!problems.isEmpty()) {
+                throw RegistryError.incompatible("Schema being registered is incompatible with an earlier schema for subject \""
+                    + subject + "\", details: " + problems + ", {compatibility: '" + level + "'}");
+            }
+            int id = state.idFor(canonical);
+            changes.put(new SchemaVersion(subject, state.nextVersion(subject), id, canonical, false));
+            return id;
+        });
     }
 
     /** The live version of {@code subject} holding this schema. */
@@ -65,12 +70,15 @@ final class SchemaRegistry {
     }
 
     SchemaVersion version(String subject, String versionSpec) {
-        List<SchemaVersion> live = liveOrNotFound(subject);
+        return version(liveOrNotFound(subject), versionSpec);
+    }
+
+    private static SchemaVersion version(List<SchemaVersion> versions, String versionSpec) {
         Optional<Integer> wanted = parseVersion(versionSpec);
         if (wanted.isEmpty()) {
-            return live.get(live.size() - 1);
+            return versions.get(versions.size() - 1);
         }
-        return live.stream().filter(v -> v.version() == wanted.get()).findFirst()
+        return versions.stream().filter(v -> v.version() == wanted.get()).findFirst()
             .orElseThrow(() -> RegistryError.versionNotFound(wanted.get()));
     }
 
@@ -95,21 +103,56 @@ final class SchemaRegistry {
         return problems;
     }
 
-    /** Soft-deletes every live version, as Confluent does; ids stay resolvable for old data. */
-    synchronized List<Integer> deleteSubject(String subject) {
-        log.catchUp();
-        List<SchemaVersion> live = liveOrNotFound(subject);
-        for (SchemaVersion version : live) {
-            log.append(version.asDeleted());
-        }
-        return live.stream().map(SchemaVersion::version).toList();
+    /**
+     * Soft delete: every live version is marked deleted, ids stay resolvable for old data (40404 when the
+     * subject is already soft-deleted). Permanent: only after a soft delete (40405), the versions are gone
+     * and so are ids no other version holds.
+     */
+    List<Integer> deleteSubject(String subject, boolean permanent) {
+        return log.write(changes -> {
+            List<SchemaVersion> all = state.allVersions(subject);
+            if (all.isEmpty()) {
+                throw RegistryError.subjectNotFound(subject);
+            }
+            List<SchemaVersion> live = all.stream().filter(v -> !v.deleted()).toList();
+            if (permanent) {
+                if (!live.isEmpty()) {
+                    throw RegistryError.subjectNotSoftDeleted(subject);
+                }
+                all.forEach(v -> changes.remove(subject, v.version()));
+                return all.stream().map(SchemaVersion::version).toList();
+            }
+            if (live.isEmpty()) {
+                throw RegistryError.subjectSoftDeleted(subject);
+            }
+            live.forEach(v -> changes.put(v.asDeleted()));
+            return live.stream().map(SchemaVersion::version).toList();
+        });
     }
 
-    synchronized int deleteVersion(String subject, String versionSpec) {
-        log.catchUp();
-        SchemaVersion version = version(subject, versionSpec);
-        log.append(version.asDeleted());
-        return version.version();
+    /** As {@link #deleteSubject}, for one version: 40406 when already soft-deleted, 40407 when permanent comes first. */
+    int deleteVersion(String subject, String versionSpec, boolean permanent) {
+        return log.write(changes -> {
+            List<SchemaVersion> all = state.allVersions(subject);
+            if (all.isEmpty()) {
+                throw RegistryError.subjectNotFound(subject);
+            }
+            if (permanent) {
+                SchemaVersion version = version(all, versionSpec);
+                if (!version.deleted()) {
+                    throw RegistryError.versionNotSoftDeleted(subject, version.version());
+                }
+                changes.remove(subject, version.version());
+                return version.version();
+            }
+            Optional<Integer> wanted = parseVersion(versionSpec);
+            SchemaVersion version = wanted.isEmpty() ? version(liveOrNotFound(subject), versionSpec) : version(all, versionSpec);
+            if (version.deleted()) {
+                throw RegistryError.versionSoftDeleted(subject, version.version());
+            }
+            changes.put(version.asDeleted());
+            return version.version();
+        });
     }
 
     CompatibilityLevel globalLevel() {
@@ -120,14 +163,19 @@ final class SchemaRegistry {
         return state.subjectLevel(subject);
     }
 
-    synchronized void setLevel(String subjectOrNull, CompatibilityLevel level) {
-        log.appendLevel(subjectOrNull, level);
+    void setLevel(String subjectOrNull, CompatibilityLevel level) {
+        log.write(changes -> {
+            changes.level(subjectOrNull, level);
+            return level;
+        });
     }
 
-    synchronized CompatibilityLevel clearSubjectLevel(String subject) {
-        CompatibilityLevel previous = state.subjectLevel(subject).orElseThrow(() -> RegistryError.subjectNotFound(subject));
-        log.appendLevel(subject, null);
-        return previous;
+    CompatibilityLevel clearSubjectLevel(String subject) {
+        return log.write(changes -> {
+            CompatibilityLevel previous = state.subjectLevel(subject).orElseThrow(() -> RegistryError.subjectNotFound(subject));
+            changes.level(subject, null);
+            return previous;
+        });
     }
 
     private List<SchemaVersion> liveOrNotFound(String subject) {
@@ -138,15 +186,22 @@ final class SchemaRegistry {
         return live;
     }
 
-    private static Schema parse(String schemaText) {
+    /** Parses within the limits; an error names the problem, never echoes the schema. */
+    private Schema parse(String schemaText) {
         if (schemaText == null || schemaText.isBlank()) {
             throw RegistryError.invalidSchema("Empty schema");
         }
+        limits.checkText(schemaText);
+        Schema schema;
         try {
-            return new Schema.Parser().parse(schemaText);
-        } catch (RuntimeException e) {
-            throw RegistryError.invalidSchema("Invalid schema " + schemaText + ", details: " + e.getMessage());
+            schema = new Schema.Parser().parse(schemaText);
+        } catch (RuntimeException | StackOverflowError e) {
+            String detail = String.valueOf(e.getMessage());
+            throw RegistryError.invalidSchema("Invalid schema, details: "
+                + (detail.length() > MAX_DETAIL_CHARS ? detail.substring(0, MAX_DETAIL_CHARS) + "…" : detail));
         }
+        limits.checkShape(schema);
+        return schema;
     }
 
     /** Empty for "latest" (or -1, Confluent's alias); 42202 for anything that is not a version number. */

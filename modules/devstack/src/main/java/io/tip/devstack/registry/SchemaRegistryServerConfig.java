@@ -3,11 +3,12 @@ package io.tip.devstack.registry;
 import java.util.Objects;
 
 /**
- * Where the registry keeps its schemas (a Kafka cluster and topic) and where it serves HTTP: a host
- * to bind ({@value #LOOPBACK} by default, like the embedded broker; {@code 0.0.0.0} for every
- * interface, as in a container) and a port (0 = a free port).
+ * Where the registry keeps its schemas (a Kafka cluster and topic), where it serves HTTP — a host to
+ * bind ({@value #LOOPBACK} by default, like the embedded broker; {@code 0.0.0.0} for every interface, as in
+ * a container) and a port (0 = a free port) — and its other {@link RegistryServerSettings} (users, limits).
  */
-public record SchemaRegistryServerConfig(String bootstrapServers, String host, int port, String topic) {
+public record SchemaRegistryServerConfig(String bootstrapServers, String host, int port, String topic,
+                                         RegistryServerSettings settings) {
     public static final String DEFAULT_TOPIC = "_schemas";
     public static final String LOOPBACK = "localhost";
 
@@ -15,9 +16,14 @@ public record SchemaRegistryServerConfig(String bootstrapServers, String host, i
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(settings, "settings");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 (0 = a free port), was " + port);
         }
+    }
+
+    public SchemaRegistryServerConfig(String bootstrapServers, String host, int port, String topic) {
+        this(bootstrapServers, host, port, topic, RegistryServerSettings.defaults());
     }
 
     /** Schemas in {@value #DEFAULT_TOPIC} on this cluster, HTTP on a free loopback port. */
@@ -26,14 +32,19 @@ public record SchemaRegistryServerConfig(String bootstrapServers, String host, i
     }
 
     public SchemaRegistryServerConfig withHost(String newHost) {
-        return new SchemaRegistryServerConfig(bootstrapServers, newHost, port, topic);
+        return new SchemaRegistryServerConfig(bootstrapServers, newHost, port, topic, settings);
     }
 
     public SchemaRegistryServerConfig withPort(int newPort) {
-        return new SchemaRegistryServerConfig(bootstrapServers, host, newPort, topic);
+        return new SchemaRegistryServerConfig(bootstrapServers, host, newPort, topic, settings);
     }
 
     public SchemaRegistryServerConfig withTopic(String newTopic) {
-        return new SchemaRegistryServerConfig(bootstrapServers, host, port, newTopic);
+        return new SchemaRegistryServerConfig(bootstrapServers, host, port, newTopic, settings);
+    }
+
+    /** These settings, and the host they name ({@value RegistryServerSettings#BIND_ADDRESS}). */
+    public SchemaRegistryServerConfig withSettings(RegistryServerSettings newSettings) {
+        return new SchemaRegistryServerConfig(bootstrapServers, newSettings.bindAddress(), port, topic, newSettings);
     }
 }

@@ -16,8 +16,9 @@ final class RawHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String authorization;
 
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, String wwwAuthenticate) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -28,7 +29,18 @@ final class RawHttp {
     }
 
     RawHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private RawHttp(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same client, sending HTTP basic auth as this user. */
+    RawHttp as(String user, String password) {
+        return new RawHttp(baseUrl, "Basic " + java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     Answer get(String path) {
@@ -47,15 +59,21 @@ final class RawHttp {
         return send("DELETE", path, null, CONFLUENT_JSON);
     }
 
+    /** {@code contentType} null sends none; Accept is the same plain JSON type, else Confluent's. */
     Answer send(String method, String path, String body, String contentType) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Content-Type", contentType)
-            .header("Accept", contentType)
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Accept", contentType != null && contentType.matches("(?i)application/json(;.*)?") ? contentType : CONFLUENT_JSON)
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                response.headers().firstValue("WWW-Authenticate").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
