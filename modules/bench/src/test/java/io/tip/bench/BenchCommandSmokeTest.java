@@ -19,22 +19,12 @@ class BenchCommandSmokeTest {
 
     @Test
     void a_tiny_run_prints_one_json_line_with_every_field() throws Exception {
-        // Given stdout captured
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            // When a tiny bench runs with a short latency phase
-            exit = new CommandLine(new BenchCommand()).execute("--theses", "100", "--events", "3000", "--latency-seconds", "7",
-                    "--subscriptions", "20", "--json");
-        } finally {
-            System.setOut(original);
-        }
+        // When a tiny bench runs with a short latency phase
+        Run run = bench("--theses", "100", "--events", "3000", "--latency-seconds", "7", "--subscriptions", "20", "--json");
 
         // Then it succeeds and its last line has the fields the issue asks for
-        assertThat(exit).isZero();
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(run.exit()).isZero();
+        List<String> lines = run.out().lines().toList();
         String json = lines.get(lines.size() - 1);
         assertThat(json).startsWith("{").endsWith("}")
                 .contains("\"pipelineEventsPerSec\":", "\"passthroughEventsPerSec\":", "\"ratio\":", "\"impactsPerSec\":",
@@ -54,22 +44,12 @@ class BenchCommandSmokeTest {
 
     @Test
     void several_runs_report_the_median_and_spread_of_each_and_apply_the_pipeline_settings() throws Exception {
-        // Given stdout captured
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            // When two tiny runs measure the pipeline with a producer setting over tip's defaults
-            exit = new CommandLine(new BenchCommand()).execute("--theses", "100", "--events", "2000", "--no-latency", "--runs", "2",
-                    "--set", "producer.linger.ms=7", "--json");
-        } finally {
-            System.setOut(original);
-        }
+        // When two tiny runs measure the pipeline with a producer setting over tip's defaults
+        Run run = bench("--theses", "100", "--events", "2000", "--no-latency", "--runs", "2", "--set", "producer.linger.ms=7", "--json");
 
         // Then the last line holds the medians, the spread and both runs, each naming the setting it ran with
-        assertThat(exit).isZero();
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(run.exit()).isZero();
+        List<String> lines = run.out().lines().toList();
         JsonNode summary = JsonMapper.builder().build().readTree(lines.get(lines.size() - 1));
         assertThat(summary.get("runs").asInt()).isEqualTo(2);
         assertThat(summary.get("each")).hasSize(2);
@@ -90,5 +70,21 @@ class BenchCommandSmokeTest {
 
         // Then the run fails instead of measuring tip's defaults under another name
         assertThat(exit).isNotZero();
+    }
+
+    private record Run(int exit, String out) {
+    }
+
+    /** Runs the bench in this JVM with standard output captured. */
+    private static Run bench(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(new BenchCommand()).execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
     }
 }
