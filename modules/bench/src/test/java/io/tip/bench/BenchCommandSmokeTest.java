@@ -56,9 +56,9 @@ class BenchCommandSmokeTest {
         assertThat(summary.get("settings").get("producer.linger.ms").asText()).isEqualTo("7");
         double ratio = summary.get("ratio").asDouble();
         assertThat(ratio).isPositive().isBetween(summary.get("ratioMin").asDouble(), summary.get("ratioMax").asDouble());
-        for (JsonNode run : summary.get("each")) {
-            assertThat(run.get("settings").get("producer.linger.ms").asText()).isEqualTo("7");
-            assertThat(run.get("load").asText()).contains("->");
+        for (JsonNode each : summary.get("each")) {
+            assertThat(each.get("settings").get("producer.linger.ms").asText()).isEqualTo("7");
+            assertThat(each.get("load").asText()).contains("->");
         }
     }
 
