@@ -10,8 +10,13 @@ final class LocalStack {
     }
 
     static EmbeddedStack start(EmbeddedStackConfig config) {
+        return start(config, false);
+    }
+
+    /** {@code secured}: clients authenticate with SASL/SCRAM-SHA-512 and ACLs decide what they may do. */
+    static EmbeddedStack start(EmbeddedStackConfig config, boolean secured) {
         try {
-            return EmbeddedStack.start(config);
+            return secured ? EmbeddedStack.startSecured(config) : EmbeddedStack.start(config);
         } catch (RuntimeException e) {
             throw new UserError("cannot start the local Kafka and schema registry (" + rootMessage(e) + ") — is another `tip dev` "
                     + "or Kafka using the port? Pick others with --kafka-port / --registry-port (0 = any free port)");

@@ -54,6 +54,11 @@ public final class VaultPublisher implements AutoCloseable {
                 TableReader.read(kafkaSettings, topics.entities()));
     }
 
+    /** The transactional id every `tip load` writes the tables with (one at a time: a second one fences the first). */
+    public static String transactionalId(Topics topics) {
+        return "tip-load-" + topics.theses().name();
+    }
+
     /** Compares the vault with what the tables hold now. */
     public Plan plan(Vault vault) {
         return VaultSync.plan(read().published(), vault);
@@ -65,7 +70,7 @@ public final class VaultPublisher implements AutoCloseable {
         }
         if (producer == null) {
             Map<String, Object> settings = ClientSettings.producer(kafkaSettings);
-            settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tip-load-" + topics.theses().name());
+            settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(topics));
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
             producer.initTransactions();

@@ -94,6 +94,11 @@ public final class PipelineService implements AutoCloseable {
         return props;
     }
 
+    /** The application.id the pipeline runs as (its group, the prefix of its internal topics and transactional ids). */
+    public static String applicationId(TipSettings settings, Topics topics) {
+        return streamsProperties(settings, ThesisImpactEngine.create(settings.engine(), topics)).getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    }
+
     /** Waits until the global tables are loaded and the stream threads run. */
     public void awaitRunning(Duration timeout) {
         try {

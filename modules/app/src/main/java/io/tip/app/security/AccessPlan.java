@@ -1,0 +1,145 @@
+package io.tip.app.security;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+import io.tip.model.topics.Topic;
+import io.tip.model.topics.Topics;
+
+/**
+ * Who may do what on a secured cluster: one principal per job, each allowed only its job. The
+ * {@code admin} principal is a super user (the broker's {@code super.users}) and needs no ACL.
+ * <ul>
+ * <li>{@value #PRODUCER}: writes {@code market-events} (idempotent producer: WRITE on the topic is enough since Kafka 2.8, KIP-679).</li>
+ * <li>{@value #LOADER}: `tip load` — reads and writes the tables under its transactional id.</li>
+ * <li>{@value #PIPELINE}: `tip run` — everything under its application id (prefixed: internal topics, group,
+ * transactional ids), reads its inputs and its own outputs (the state step re-reads thesis-impacts; the HTTP
+ * API reads impacts, alerts and the inbox topics), writes its outputs and every {@code impacts.NAME}, and
+ * writes {@code market-events} for {@code POST /api/events}.</li>
+ * <li>{@code analyst-NAME}: reads {@code impacts.NAME} only, in consumer groups named {@code analyst-NAME…}.</li>
+ * </ul>
+ * The producer, loader and pipeline may also DESCRIBE every topic of the catalogue: each tip command starts by
+ * checking that they exist (and creating the missing ones), and a topic a principal cannot describe looks missing.
+ * DESCRIBE shows that a topic exists and its offsets, never its records.
+ */
+public final class AccessPlan {
+    public static final String PRODUCER = "producer";
+    public static final String PIPELINE = "pipeline";
+    public static final String LOADER = "loader";
+    /** Analyst principals are this plus the name of their subscription. */
+    public static final String ANALYST_PREFIX = "analyst-";
+
+    private final Topics topics;
+    private final String applicationId;
+    private final String loadTransactionalId;
+
+    /**
+     * @param applicationId       the pipeline's application.id
+     * @param loadTransactionalId the transactional id of `tip load`
+     */
+    public AccessPlan(Topics topics, String applicationId, String loadTransactionalId) {
+        this.topics = topics;
+        this.applicationId = applicationId;
+        this.loadTransactionalId = loadTransactionalId;
+    }
+
+    public static String analyst(String subscription) {
+        return ANALYST_PREFIX + subscription;
+    }
+
+    /** Every principal's ACLs, the fixed ones first, then one analyst per subscription name. */
+    public Map<String, List<AclBinding>> acls(List<String> subscriptions) {
+        Map<String, List<AclBinding>> acls = new LinkedHashMap<>();
+        acls.put(PRODUCER, producer());
+        acls.put(LOADER, loader());
+        acls.put(PIPELINE, pipeline());
+        for (String subscription : subscriptions) {
+            acls.put(analyst(subscription), analystOf(subscription));
+        }
+        return acls;
+    }
+
+    private List<AclBinding> producer() {
+        Grants grants = new Grants(PRODUCER);
+        grants.topic(topics.marketEvents(), AclOperation.WRITE);
+        grants.describeCatalogue(topics);
+        return grants.list;
+    }
+
+    private List<AclBinding> loader() {
+        Grants grants = new Grants(LOADER);
+        for (Topic<?, ?> table : List.of(topics.theses(), topics.implications(), topics.entities())) {
+            grants.topic(table, AclOperation.READ, AclOperation.WRITE);
+        }
+        grants.add(ResourceType.TRANSACTIONAL_ID, loadTransactionalId, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
+        grants.describeCatalogue(topics);
+        return grants.list;
+    }
+
+    private List<AclBinding> pipeline() {
+        Grants grants = new Grants(PIPELINE);
+        // Kafka Streams' own resources all start with the application id: changelog and repartition topics
+        // (created, checked, deleted by a reset), the consumer group, and exactly-once's transactional ids.
+        grants.add(ResourceType.TOPIC, applicationId, PatternType.PREFIXED, AclOperation.CREATE, AclOperation.DELETE, AclOperation.READ,
+                AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
+        grants.add(ResourceType.GROUP, applicationId, PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
+        grants.add(ResourceType.TRANSACTIONAL_ID, applicationId, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE);
+        for (Topic<?, ?> input : List.of(topics.marketEvents(), topics.theses(), topics.implications(), topics.entities(), topics.subscriptions())) {
+            grants.topic(input, AclOperation.READ);
+        }
+        for (Topic<?, ?> output : List.of(topics.impacts(), topics.alerts(), topics.unmatched(), topics.deadLetters())) {
+            grants.topic(output, AclOperation.READ, AclOperation.WRITE);
+        }
+        grants.topic(topics.state(), AclOperation.WRITE);
+        grants.topic(topics.marketEvents(), AclOperation.WRITE);
+        grants.add(ResourceType.TOPIC, topics.subscriptionTopicName(""), PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE);
+        grants.describeCatalogue(topics);
+        return grants.list;
+    }
+
+    private List<AclBinding> analystOf(String subscription) {
+        Grants grants = new Grants(analyst(subscription));
+        grants.add(ResourceType.TOPIC, topics.subscriptionTopicName(subscription), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        grants.add(ResourceType.GROUP, analyst(subscription), PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
+        return grants.list;
+    }
+
+    /** ALLOW bindings of one principal, from any host, without repeats. */
+    private static final class Grants {
+        private final String principal;
+        private final List<AclBinding> list = new ArrayList<>();
+
+        Grants(String user) {
+            this.principal = "User:" + user;
+        }
+
+        void topic(Topic<?, ?> topic, AclOperation... operations) {
+            add(ResourceType.TOPIC, topic.name(), PatternType.LITERAL, operations);
+            add(ResourceType.TOPIC, topic.name(), PatternType.LITERAL, AclOperation.DESCRIBE);
+        }
+
+        void describeCatalogue(Topics topics) {
+            topics.all().forEach(topic -> add(ResourceType.TOPIC, topic.name(), PatternType.LITERAL, AclOperation.DESCRIBE));
+        }
+
+        void add(ResourceType type, String name, PatternType pattern, AclOperation... operations) {
+            for (AclOperation operation : operations) {
+                AclBinding binding = new AclBinding(new ResourcePattern(type, name, pattern),
+                        new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
+                if (!list.contains(binding)) {
+                    list.add(binding);
+                }
+            }
+        }
+    }
+}
