@@ -31,10 +31,9 @@ final class CommittedTopic<K, V> implements AutoCloseable {
     private final List<ConsumerRecord<K, V>> records = new ArrayList<>();
     private List<TopicPartition> partitions = List.of();
 
-    private CommittedTopic(String bootstrapServers, String name, Deserializer<K> keys, Deserializer<V> values) {
+    private CommittedTopic(Map<String, Object> client, String name, Deserializer<K> keys, Deserializer<V> values) {
         this.name = name;
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> settings = io.tip.app.kafka.ClientSettings.consumer(client);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
@@ -43,12 +42,18 @@ final class CommittedTopic<K, V> implements AutoCloseable {
 
     /** Typed by the topic's own serdes, as tip's consumers read it. */
     static <K, V> CommittedTopic<K, V> of(String bootstrapServers, Topic<K, V> topic) {
-        return new CommittedTopic<>(bootstrapServers, topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        return of(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
+    }
+
+    /** As {@link #of(String, Topic)}, connecting with {@code client}'s settings (a secured cluster's credentials). */
+    static <K, V> CommittedTopic<K, V> of(Map<String, Object> client, Topic<K, V> topic) {
+        return new CommittedTopic<>(client, topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     }
 
     /** Raw bytes, as a consumer that knows nothing about tip reads it (headers included). */
     static CommittedTopic<byte[], byte[]> raw(String bootstrapServers, String topic) {
-        return new CommittedTopic<>(bootstrapServers, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new CommittedTopic<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /**

@@ -17,7 +17,12 @@ final class ConsumerGroupLag implements AutoCloseable {
     private final Admin admin;
 
     ConsumerGroupLag(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        this(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** Connecting with {@code client}'s settings (a secured cluster's credentials). */
+    ConsumerGroupLag(Map<String, Object> client) {
+        this.admin = Admin.create(io.tip.app.kafka.ClientSettings.admin(client));
     }
 
     /** Records of {@code topic} not yet committed as processed by {@code group}. */

@@ -33,27 +33,45 @@ final class HeadlineScenario {
     private HeadlineScenario() {
     }
 
+    /**
+     * How each role reaches the cluster: the flags of `tip load` and `tip publish`, the pipeline's settings,
+     * and the client settings of whoever reads the outputs. On an open cluster every role connects alike.
+     */
+    record Roles(String[] loader, String[] producer, Map<String, String> pipeline, Map<String, Object> reader) {
+        static Roles open(String bootstrapServers, String registryUrl) {
+            String[] connection = {"--bootstrap-servers", bootstrapServers, "--schema-registry-url", registryUrl};
+            return new Roles(connection, connection, Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl),
+                    Map.of("bootstrap.servers", bootstrapServers));
+        }
+    }
+
     static void run(String bootstrapServers, String registryUrl, Path stateDir) {
-        String[] connection = {"--bootstrap-servers", bootstrapServers, "--schema-registry-url", registryUrl};
-        TipSettings settings = TipSettings.load(null, Map.of(), Map.of("bootstrap.servers", bootstrapServers,
-                "schema.registry.url", registryUrl, "application.id", APPLICATION_ID, "state.dir", stateDir.toString()));
+        run(Roles.open(bootstrapServers, registryUrl), APPLICATION_ID, stateDir);
+    }
+
+    /** The scenario with each role connecting as {@code roles} says; the pipeline runs as {@code applicationId}. */
+    static void run(Roles roles, String applicationId, Path stateDir) {
+        Map<String, String> pipelineSettings = new java.util.HashMap<>(roles.pipeline());
+        pipelineSettings.put("application.id", applicationId);
+        pipelineSettings.put("state.dir", stateDir.toString());
+        TipSettings settings = TipSettings.load(null, Map.of(), pipelineSettings);
         Topics topics = settings.topics();
 
         // Given the example vault loaded and the pipeline running
-        assertThat(Tip.run(concat(new String[] {"load", Repo.exampleVault().toString()}, connection))).isZero();
+        assertThat(Tip.run(concat(new String[] {"load", Repo.exampleVault().toString()}, roles.loader()))).isZero();
         try (PipelineService pipeline = PipelineService.start(settings, topics);
-             CommittedTopic<String, ThesisImpact> impacts = CommittedTopic.of(bootstrapServers, topics.impacts());
-             CommittedTopic<String, ThesisState> states = CommittedTopic.of(bootstrapServers, topics.state());
-             CommittedTopic<String, ThesisAlert> alerts = CommittedTopic.of(bootstrapServers, topics.alerts())) {
+             CommittedTopic<String, ThesisImpact> impacts = CommittedTopic.of(roles.reader(), topics.impacts());
+             CommittedTopic<String, ThesisState> states = CommittedTopic.of(roles.reader(), topics.state());
+             CommittedTopic<String, ThesisAlert> alerts = CommittedTopic.of(roles.reader(), topics.alerts())) {
             pipeline.awaitRunning(Duration.ofMinutes(2));
 
             // When the example events are published
-            assertThat(Tip.run(concat(new String[] {"publish", Repo.exampleEvents().toString()}, connection))).isZero();
+            assertThat(Tip.run(concat(new String[] {"publish", Repo.exampleEvents().toString()}, roles.producer()))).isZero();
 
             // and the pipeline has processed every event and every impact (its consumer group's lag is 0)
-            try (ConsumerGroupLag lag = new ConsumerGroupLag(bootstrapServers)) {
+            try (ConsumerGroupLag lag = new ConsumerGroupLag(roles.reader())) {
                 await("the pipeline to process every event and impact").atMost(Duration.ofSeconds(90)).until(() ->
-                        lag.lag(APPLICATION_ID, topics.marketEvents().name()) == 0 && lag.lag(APPLICATION_ID, topics.impacts().name()) == 0);
+                        lag.lag(applicationId, topics.marketEvents().name()) == 0 && lag.lag(applicationId, topics.impacts().name()) == 0);
             }
             ReferenceRun expected = ReferenceRun.of(Repo.exampleVault(), EventStream.examples());
 
