@@ -54,9 +54,13 @@ public final class VaultPublisher implements AutoCloseable {
                 TableReader.read(kafkaSettings, topics.entities()));
     }
 
-    /** The transactional id every `tip load` writes the tables with (one at a time: a second one fences the first). */
+    /**
+     * The transactional id every `tip load` writes the tables with (one at a time: a second one fences the first).
+     * Not "tip-…": the pipeline's ACLs cover every transactional id starting with its application id and a dash,
+     * and the default application id is "tip".
+     */
     public static String transactionalId(Topics topics) {
-        return "tip-load-" + topics.theses().name();
+        return "tip.load." + topics.theses().name();
     }
 
     /** Compares the vault with what the tables hold now. */

@@ -13,6 +13,7 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
+import io.tip.app.cli.UserError;
 import io.tip.model.topics.Topic;
 import io.tip.model.topics.Topics;
 
@@ -22,11 +23,11 @@ import io.tip.model.topics.Topics;
  * <ul>
  * <li>{@value #PRODUCER}: writes {@code market-events} (idempotent producer: WRITE on the topic is enough since Kafka 2.8, KIP-679).</li>
  * <li>{@value #LOADER}: `tip load` — reads and writes the tables under its transactional id.</li>
- * <li>{@value #PIPELINE}: `tip run` — everything under its application id (prefixed: internal topics, group,
- * transactional ids), reads its inputs and its own outputs (the state step re-reads thesis-impacts; the HTTP
+ * <li>{@value #PIPELINE}: `tip run` — its application id's group, and its internal topics and transactional ids
+ * ({@code <application.id>-…}), reads its inputs and its own outputs (the state step re-reads thesis-impacts; the HTTP
  * API reads impacts, alerts and the inbox topics), writes its outputs and every {@code impacts.NAME}, and
  * writes {@code market-events} for {@code POST /api/events}.</li>
- * <li>{@code analyst-NAME}: reads {@code impacts.NAME} only, in consumer groups named {@code analyst-NAME…}.</li>
+ * <li>{@code analyst-NAME}: reads {@code impacts.NAME} only, in the consumer group {@code analyst-NAME} or {@code analyst-NAME/…}.</li>
  * </ul>
  * The producer, loader and pipeline may also DESCRIBE every topic of the catalogue: each tip command starts by
  * checking that they exist (and creating the missing ones), and a topic a principal cannot describe looks missing.
@@ -48,6 +49,18 @@ public final class AccessPlan {
      * @param loadTransactionalId the transactional id of `tip load`
      */
     public AccessPlan(Topics topics, String applicationId, String loadTransactionalId) {
+        // The pipeline may do anything to what starts with "<application.id>-": nothing else of tip's may.
+        String own = applicationId + "-";
+        if (loadTransactionalId.startsWith(own)) {
+            throw new UserError("application.id '" + applicationId + "' would give the pipeline tip load's transactional id '"
+                    + loadTransactionalId + "': choose another application.id");
+        }
+        for (Topic<?, ?> topic : topics.all()) {
+            if (topic.name().startsWith(own)) {
+                throw new UserError("application.id '" + applicationId + "' would give the pipeline every right on topic '" + topic.name()
+                        + "' (its ACLs cover the topics starting with '" + own + "'): choose an application.id that no topic name starts with");
+            }
+        }
         this.topics = topics;
         this.applicationId = applicationId;
         this.loadTransactionalId = loadTransactionalId;
@@ -55,6 +68,11 @@ public final class AccessPlan {
 
     public static String analyst(String subscription) {
         return ANALYST_PREFIX + subscription;
+    }
+
+    /** Consumer groups an analyst may use besides {@code analyst-NAME}: {@code analyst-NAME/anything}. */
+    public static String analystGroupPrefix(String subscription) {
+        return analyst(subscription) + "/";
     }
 
     /** Every principal's ACLs, the fixed ones first, then one analyst per subscription name. */
@@ -88,12 +106,14 @@ public final class AccessPlan {
 
     private List<AclBinding> pipeline() {
         Grants grants = new Grants(PIPELINE);
-        // Kafka Streams' own resources all start with the application id: changelog and repartition topics
-        // (created, checked, deleted by a reset), the consumer group, and exactly-once's transactional ids.
-        grants.add(ResourceType.TOPIC, applicationId, PatternType.PREFIXED, AclOperation.CREATE, AclOperation.DELETE, AclOperation.READ,
+        // Kafka Streams' own resources: the consumer group is the application id; changelog and repartition topics
+        // (created, checked, deleted by a reset) and exactly-once's transactional ids are "<application id>-…".
+        // With the dash: a bare "tip" prefix would also cover "tip.load.theses" or a topic prefix "tip…".
+        String own = applicationId + "-";
+        grants.add(ResourceType.TOPIC, own, PatternType.PREFIXED, AclOperation.CREATE, AclOperation.DELETE, AclOperation.READ,
                 AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
-        grants.add(ResourceType.GROUP, applicationId, PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
-        grants.add(ResourceType.TRANSACTIONAL_ID, applicationId, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE);
+        grants.add(ResourceType.GROUP, applicationId, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        grants.add(ResourceType.TRANSACTIONAL_ID, own, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE);
         for (Topic<?, ?> input : List.of(topics.marketEvents(), topics.theses(), topics.implications(), topics.entities(), topics.subscriptions())) {
             grants.topic(input, AclOperation.READ);
         }
@@ -110,7 +130,10 @@ public final class AccessPlan {
     private List<AclBinding> analystOf(String subscription) {
         Grants grants = new Grants(analyst(subscription));
         grants.add(ResourceType.TOPIC, topics.subscriptionTopicName(subscription), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
-        grants.add(ResourceType.GROUP, analyst(subscription), PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
+        // Its group, and any group "analyst-NAME/…": subscription names may hold '.', '_' and '-', so a plain prefix
+        // "analyst-desk" would also cover analyst-desk-2's groups; '/' cannot be in a name.
+        grants.add(ResourceType.GROUP, analyst(subscription), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        grants.add(ResourceType.GROUP, analystGroupPrefix(subscription), PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
         return grants.list;
     }
 
