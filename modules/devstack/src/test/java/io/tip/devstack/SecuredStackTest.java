@@ -88,6 +88,23 @@ class SecuredStackTest {
         assertThat(CachedSchemaRegistryClient.forUrl(stack.registryUrl()).getSchemaById(id)).isEqualTo(TestSchemas.parse(TestSchemas.PRICE));
     }
 
+    @Test
+    void theRegistrysListenerReachesOnlyTheSchemasTopic() throws Exception {
+        // Given a topic made by admin
+        try (Admin admin = Admin.create(client(BrokerSecurity.ADMIN_USER, ADMIN_PASSWORD))) {
+            admin.createTopics(List.of(new NewTopic("not-schemas", 1, (short) 1))).all().get();
+        }
+        // When a client connects to the registry's listener, where it is schema-registry
+        Map<String, Object> registryListener = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().registryBootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        try (Admin admin = Admin.create(registryListener)) {
+            // Then it sees _schemas, not the other topic, and cannot create one
+            assertThat(admin.listTopics().names().get()).contains("_schemas").doesNotContain("not-schemas");
+            assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("registry-made", 1, (short) 1))).all().get())
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
     private static Map<String, Object> client(String user, String password) {
         Map<String, Object> settings = new HashMap<>(BrokerSecurity.scramClient(stack.bootstrapServers(), user, password));
         settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(60).toMillis());
