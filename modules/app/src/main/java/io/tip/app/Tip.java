@@ -1,5 +1,6 @@
 package io.tip.app;
 
+import io.tip.app.cli.AclsCommand;
 import io.tip.app.cli.BacktestCommand;
 import io.tip.app.cli.DemoCommand;
 import io.tip.app.cli.DevCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
         description = "Thesis impact pipeline: market events in, thesis impacts out, on Apache Kafka.",
         subcommands = {DemoCommand.class, DevCommand.class, RunCommand.class, LoadCommand.class, LintCommand.class,
                 TestCommand.class, BacktestCommand.class, PublishCommand.class, WatchCommand.class, StateCommand.class,
-                SubscribeCommand.class, AlertCommand.class, DigestCommand.class, RegistryCommand.class, ReferenceCommand.class},
+                SubscribeCommand.class, AlertCommand.class, DigestCommand.class, RegistryCommand.class, AclsCommand.class, ReferenceCommand.class},
         footer = {"", "First time here? Run `tip demo`. Each command has --help with examples.",
                 "`tip bench` (the launcher runs the benchmark harness, a separate jar) measures throughput and latency."})
 public final class Tip {

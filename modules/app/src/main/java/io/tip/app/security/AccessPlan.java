@@ -31,7 +31,8 @@ import io.tip.model.topics.Topics;
  * </ul>
  * The producer, loader and pipeline may also DESCRIBE every topic of the catalogue: each tip command starts by
  * checking that they exist (and creating the missing ones), and a topic a principal cannot describe looks missing.
- * DESCRIBE shows that a topic exists and its offsets, never its records.
+ * DESCRIBE shows that a topic exists and its offsets, never its records. (Kafka's READ, WRITE and DELETE imply
+ * DESCRIBE, so it is not granted beside them.)
  */
 public final class AccessPlan {
     public static final String PRODUCER = "producer";
@@ -99,7 +100,7 @@ public final class AccessPlan {
         for (Topic<?, ?> table : List.of(topics.theses(), topics.implications(), topics.entities())) {
             grants.topic(table, AclOperation.READ, AclOperation.WRITE);
         }
-        grants.add(ResourceType.TRANSACTIONAL_ID, loadTransactionalId, PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
+        grants.add(ResourceType.TRANSACTIONAL_ID, loadTransactionalId, PatternType.LITERAL, AclOperation.WRITE);
         grants.describeCatalogue(topics);
         return grants.list;
     }
@@ -111,9 +112,9 @@ public final class AccessPlan {
         // With the dash: a bare "tip" prefix would also cover "tip.load.theses" or a topic prefix "tip…".
         String own = applicationId + "-";
         grants.add(ResourceType.TOPIC, own, PatternType.PREFIXED, AclOperation.CREATE, AclOperation.DELETE, AclOperation.READ,
-                AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
-        grants.add(ResourceType.GROUP, applicationId, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
-        grants.add(ResourceType.TRANSACTIONAL_ID, own, PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE);
+                AclOperation.WRITE, AclOperation.DESCRIBE_CONFIGS);
+        grants.add(ResourceType.GROUP, applicationId, PatternType.LITERAL, AclOperation.READ);
+        grants.add(ResourceType.TRANSACTIONAL_ID, own, PatternType.PREFIXED, AclOperation.WRITE);
         for (Topic<?, ?> input : List.of(topics.marketEvents(), topics.theses(), topics.implications(), topics.entities(), topics.subscriptions())) {
             grants.topic(input, AclOperation.READ);
         }
@@ -122,19 +123,61 @@ public final class AccessPlan {
         }
         grants.topic(topics.state(), AclOperation.WRITE);
         grants.topic(topics.marketEvents(), AclOperation.WRITE);
-        grants.add(ResourceType.TOPIC, topics.subscriptionTopicName(""), PatternType.PREFIXED, AclOperation.WRITE, AclOperation.DESCRIBE);
+        grants.add(ResourceType.TOPIC, topics.subscriptionTopicName(""), PatternType.PREFIXED, AclOperation.WRITE);
         grants.describeCatalogue(topics);
         return grants.list;
     }
 
     private List<AclBinding> analystOf(String subscription) {
         Grants grants = new Grants(analyst(subscription));
-        grants.add(ResourceType.TOPIC, topics.subscriptionTopicName(subscription), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        grants.add(ResourceType.TOPIC, topics.subscriptionTopicName(subscription), PatternType.LITERAL, AclOperation.READ);
         // Its group, and any group "analyst-NAME/…": subscription names may hold '.', '_' and '-', so a plain prefix
         // "analyst-desk" would also cover analyst-desk-2's groups; '/' cannot be in a name.
-        grants.add(ResourceType.GROUP, analyst(subscription), PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
-        grants.add(ResourceType.GROUP, analystGroupPrefix(subscription), PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
+        grants.add(ResourceType.GROUP, analyst(subscription), PatternType.LITERAL, AclOperation.READ);
+        grants.add(ResourceType.GROUP, analystGroupPrefix(subscription), PatternType.PREFIXED, AclOperation.READ);
         return grants.list;
+    }
+
+    /**
+     * The same ACLs as {@code kafka-acls.sh} commands run by a super user ({@code --command-config} holds its
+     * client settings): one per principal and set of operations, naming every resource they apply to.
+     */
+    public static List<String> kafkaAclsCommands(Map<String, List<AclBinding>> acls, String bootstrapServers, String commandConfig) {
+        Map<String, List<AclOperation>> operations = new LinkedHashMap<>(); // by principal and resource pattern
+        Map<String, AclBinding> firstOf = new LinkedHashMap<>();
+        acls.values().forEach(bindings -> bindings.forEach(b -> {
+            String key = b.entry().principal() + " " + b.pattern();
+            operations.computeIfAbsent(key, k -> new ArrayList<>()).add(b.entry().operation());
+            firstOf.putIfAbsent(key, b);
+        }));
+        Map<String, StringBuilder> commands = new LinkedHashMap<>(); // by principal, operations and kind of resource
+        operations.forEach((key, ops) -> {
+            ResourcePattern pattern = firstOf.get(key).pattern();
+            String principal = firstOf.get(key).entry().principal();
+            String option = switch (pattern.resourceType()) {
+                case TOPIC -> "--topic";
+                case GROUP -> "--group";
+                case TRANSACTIONAL_ID -> "--transactional-id";
+                default -> throw new IllegalStateException("no kafka-acls.sh option for " + pattern.resourceType());
+            };
+            String prefixed = pattern.patternType() == PatternType.PREFIXED ? " --resource-pattern-type prefixed" : "";
+            commands.computeIfAbsent(principal + ops + option + prefixed, k -> {
+                StringBuilder command = new StringBuilder("kafka-acls.sh --bootstrap-server " + bootstrapServers + " --command-config "
+                        + commandConfig + " --add --allow-principal " + principal + prefixed);
+                ops.forEach(op -> command.append(" --operation ").append(pascalCase(op.name())));
+                return command;
+            }).append(' ').append(option).append(' ').append(pattern.name());
+        });
+        return commands.values().stream().map(StringBuilder::toString).toList();
+    }
+
+    /** DESCRIBE_CONFIGS as kafka-acls.sh spells it: DescribeConfigs. */
+    private static String pascalCase(String constant) {
+        StringBuilder name = new StringBuilder();
+        for (String word : constant.split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return name.toString();
     }
 
     /** ALLOW bindings of one principal, from any host, without repeats. */
@@ -148,11 +191,16 @@ public final class AccessPlan {
 
         void topic(Topic<?, ?> topic, AclOperation... operations) {
             add(ResourceType.TOPIC, topic.name(), PatternType.LITERAL, operations);
-            add(ResourceType.TOPIC, topic.name(), PatternType.LITERAL, AclOperation.DESCRIBE);
         }
 
+        /** DESCRIBE on the catalogue's topics this principal has no right on yet (READ and WRITE imply DESCRIBE). */
         void describeCatalogue(Topics topics) {
-            topics.all().forEach(topic -> add(ResourceType.TOPIC, topic.name(), PatternType.LITERAL, AclOperation.DESCRIBE));
+            for (Topic<?, ?> topic : topics.all()) {
+                ResourcePattern pattern = new ResourcePattern(ResourceType.TOPIC, topic.name(), PatternType.LITERAL);
+                if (list.stream().noneMatch(b -> b.pattern().equals(pattern))) {
+                    add(ResourceType.TOPIC, topic.name(), PatternType.LITERAL, AclOperation.DESCRIBE);
+                }
+            }
         }
 
         void add(ResourceType type, String name, PatternType pattern, AclOperation... operations) {
