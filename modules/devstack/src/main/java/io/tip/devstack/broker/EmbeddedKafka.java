@@ -206,9 +206,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path file = config.dataDir().resolve("server.properties");
-            // A secured broker's settings hold its own password: readable by the owner only.
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            if (config.secured()) { // its settings hold the broker's own password: readable by the owner only
+                Files.deleteIfExists(file);
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             try (OutputStream out = Files.newOutputStream(file)) {
                 props.store(out, "written by tip for kafka-storage format");
             }
