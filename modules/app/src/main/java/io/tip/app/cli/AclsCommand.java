@@ -11,10 +11,7 @@ import org.apache.kafka.common.acl.AclBinding;
 import io.tip.app.config.ConnectionOptions;
 import io.tip.app.config.TipSettings;
 import io.tip.app.kafka.KafkaCluster;
-import io.tip.app.kafka.VaultPublisher;
-import io.tip.app.pipeline.PipelineService;
 import io.tip.app.security.AccessPlan;
-import io.tip.model.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,9 +37,7 @@ public final class AclsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         analysts.forEach(SubscribeCommand::checkedName);
         TipSettings settings = connection.settings();
-        Topics topics = settings.topics();
-        Map<String, List<AclBinding>> acls = new AccessPlan(topics, PipelineService.applicationId(settings, topics),
-                VaultPublisher.transactionalId(topics)).acls(analysts);
+        Map<String, List<AclBinding>> acls = AccessPlan.of(settings).acls(analysts);
         if (!apply) {
             AccessPlan.kafkaAclsCommands(acls, settings.app().bootstrapServers(), "admin.properties").forEach(System.out::println);
             return 0;

@@ -14,6 +14,9 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
 import io.tip.app.cli.UserError;
+import io.tip.app.config.TipSettings;
+import io.tip.app.kafka.VaultPublisher;
+import io.tip.app.pipeline.PipelineService;
 import io.tip.model.topics.Topic;
 import io.tip.model.topics.Topics;
 
@@ -65,6 +68,12 @@ public final class AccessPlan {
         this.topics = topics;
         this.applicationId = applicationId;
         this.loadTransactionalId = loadTransactionalId;
+    }
+
+    /** The plan for these settings' topic names, the pipeline's application.id and `tip load`'s transactional id. */
+    public static AccessPlan of(TipSettings settings) {
+        Topics topics = settings.topics();
+        return new AccessPlan(topics, PipelineService.applicationId(settings, topics), VaultPublisher.transactionalId(topics));
     }
 
     public static String analyst(String subscription) {

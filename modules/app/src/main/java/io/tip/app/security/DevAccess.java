@@ -13,7 +13,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import io.tip.app.config.AppConfig;
 import io.tip.app.config.TipSettings;
 import io.tip.app.kafka.KafkaCluster;
-import io.tip.app.kafka.VaultPublisher;
 import io.tip.app.pipeline.PipelineService;
 import io.tip.devstack.EmbeddedStack;
 import io.tip.devstack.broker.BrokerSecurity;
@@ -37,7 +36,7 @@ public final class DevAccess {
         settings = settings.with(AppConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers()).with(AppConfig.SCHEMA_REGISTRY_URL, stack.registryUrl());
         Topics topics = settings.topics();
         String applicationId = PipelineService.applicationId(settings, topics);
-        Map<String, List<AclBinding>> acls = new AccessPlan(topics, applicationId, VaultPublisher.transactionalId(topics)).acls(subscriptions);
+        Map<String, List<AclBinding>> acls = AccessPlan.of(settings).acls(subscriptions);
 
         Map<String, String> passwords = new LinkedHashMap<>();
         passwords.put(BrokerSecurity.ADMIN_USER, files.passwordOf(BrokerSecurity.ADMIN_USER, BrokerSecurity::newPassword));
