@@ -74,13 +74,18 @@ public final class EmbeddedStack implements AutoCloseable {
         return kafka;
     }
 
-    /** What the registry does with its topic: create it, read it, append to it. */
+    /** What the registry does with its topic: create it, read it, append to it in transactions under its own id. */
     private static List<AclBinding> registryAcls(String topic) {
         String principal = "User:" + BrokerSecurity.REGISTRY_USER;
         ResourcePattern pattern = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
-        return Stream.of(AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.READ, AclOperation.WRITE)
-                .map(op -> new AclBinding(pattern, new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW)))
-                .toList();
+        ResourcePattern writer = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, SchemaRegistryServerConfig.transactionalId(topic),
+                PatternType.LITERAL);
+        return Stream.concat(Stream.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE).map(op -> allow(principal, pattern, op)),
+                Stream.of(allow(principal, writer, AclOperation.WRITE))).toList();
+    }
+
+    private static AclBinding allow(String principal, ResourcePattern pattern, AclOperation operation) {
+        return new AclBinding(pattern, new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
     }
 
     /** Registry first: it still reads from the broker while it shuts down. */

@@ -17,6 +17,7 @@ import io.tip.app.cli.UserError;
 import io.tip.app.config.TipSettings;
 import io.tip.app.kafka.VaultPublisher;
 import io.tip.app.pipeline.PipelineService;
+import io.tip.devstack.registry.SchemaRegistryServerConfig;
 import io.tip.model.topics.Topic;
 import io.tip.model.topics.Topics;
 
@@ -55,10 +56,14 @@ public final class AccessPlan {
     public AccessPlan(Topics topics, String applicationId, String loadTransactionalId) {
         // The pipeline may do anything to what starts with "<application.id>-": nothing else of tip's may.
         String own = applicationId + "-";
-        if (loadTransactionalId.startsWith(own)) {
-            throw new UserError("application.id '" + applicationId + "' would give the pipeline tip load's transactional id '"
-                    + loadTransactionalId + "': choose another application.id");
-        }
+        Map<String, String> othersTransactionalIds = Map.of("tip load's", loadTransactionalId,
+                "tip's schema registry's", SchemaRegistryServerConfig.transactionalId(SchemaRegistryServerConfig.DEFAULT_TOPIC));
+        othersTransactionalIds.forEach((whose, id) -> {
+            if (id.startsWith(own)) {
+                throw new UserError("application.id '" + applicationId + "' would give the pipeline " + whose + " transactional id '"
+                        + id + "': choose another application.id");
+            }
+        });
         for (Topic<?, ?> topic : topics.all()) {
             if (topic.name().startsWith(own)) {
                 throw new UserError("application.id '" + applicationId + "' would give the pipeline every right on topic '" + topic.name()

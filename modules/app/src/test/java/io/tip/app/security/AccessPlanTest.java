@@ -30,6 +30,9 @@ class AccessPlanTest {
         // When the pipeline's application id is tip.load.desk (its ACLs cover "tip.load.desk-…"), Then it is refused
         assertThatThrownBy(() -> new AccessPlan(prefixed, "tip.load.desk", VaultPublisher.transactionalId(prefixed)))
                 .isInstanceOf(UserError.class).hasMessageContaining("tip load's transactional id");
+        // and so is tip.schema-registry, which would cover the registry's tip.schema-registry._schemas
+        assertThatThrownBy(() -> new AccessPlan(TOPICS, "tip.schema", VaultPublisher.transactionalId(TOPICS)))
+                .isInstanceOf(UserError.class).hasMessageContaining("schema registry's transactional id");
         // and with the default names the default application id is fine
         assertThat(new AccessPlan(TOPICS, "tip", VaultPublisher.transactionalId(TOPICS)).acls(List.of())).isNotEmpty();
     }

@@ -79,7 +79,7 @@ final class SchemaLog implements AutoCloseable {
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.LINGER_MS_CONFIG, 0,
-            ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tip-schema-registry-" + topic,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG, SchemaRegistryServerConfig.transactionalId(topic),
             ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WRITE_TIMEOUT.toMillis());
         this.consumer = new KafkaConsumer<>(Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

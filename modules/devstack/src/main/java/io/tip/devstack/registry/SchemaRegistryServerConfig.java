@@ -27,6 +27,15 @@ public record SchemaRegistryServerConfig(String bootstrapServers, String host, i
     }
 
     /** Schemas in {@value #DEFAULT_TOPIC} on this cluster, HTTP on a free loopback port. */
+    /**
+     * The transactional id every instance on {@code topic} writes with (one writer at a time). Not "tip-…": on a
+     * secured cluster the pipeline may use every transactional id starting with its application id and a dash, and
+     * the default application id is "tip" (docs/security.md).
+     */
+    public static String transactionalId(String topic) {
+        return "tip.schema-registry." + topic;
+    }
+
     public static SchemaRegistryServerConfig forKafka(String bootstrapServers) {
         return new SchemaRegistryServerConfig(bootstrapServers, LOOPBACK, 0, DEFAULT_TOPIC);
     }
