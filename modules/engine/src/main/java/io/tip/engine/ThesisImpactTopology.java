@@ -61,7 +61,7 @@ final class ThesisImpactTopology {
 
         Topic<String, ?> events = topics.marketEvents();
         // One serializer for the impacts and their subscription copies: a copy reuses the impact's bytes.
-        ImpactBytes impactBytes = new ImpactBytes(topics.impacts().valueSerde().serializer());
+        ImpactBytes impactBytes = new ImpactBytes(topics.impacts().valueSerde().serializer(), topics.impacts().name());
         // Events are read as bytes: unmatched ones are forwarded untouched, and a record that does
         // not deserialize fails inside the processor, where the dead-letter handler sees its bytes.
         topology.addSource("market-events", new ByteArrayDeserializer(), new ByteArrayDeserializer(), events.name())

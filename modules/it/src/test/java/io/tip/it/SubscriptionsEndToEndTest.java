@@ -3,6 +3,10 @@ package io.tip.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -49,6 +53,14 @@ class SubscriptionsEndToEndTest {
                     connection))).isZero();
             assertThat(Tip.run(HeadlineScenario.concat(new String[] {"subscribe", "create", "concept-challenges", "--tag", "concept",
                     "--stance", "challenges", "--owner", "User:alice"}, connection))).isZero();
+            // and each subscription's topic has its subject in the registry, as tools that look a topic's schema up expect
+            for (String subscription : List.of("broadcom-desk", "concept-challenges")) {
+                HttpResponse<String> subject = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(stack.registryUrl() + "/subjects/impacts." + subscription + "-value/versions/latest")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(subject.statusCode()).as(subject.body()).isEqualTo(200);
+                assertThat(subject.body()).contains("ThesisImpact");
+            }
 
             try (PipelineService pipeline = PipelineService.start(settings, topics);
                  EventProducer producer = new EventProducer(stack.bootstrapServers(), topics.marketEvents());

@@ -21,8 +21,12 @@ import io.tip.app.kafka.TableReader;
 import io.tip.model.Stance;
 import io.tip.model.Subscription;
 import io.tip.model.Thesis;
+import io.tip.model.ThesisImpact;
 import io.tip.model.topics.Topic;
 import io.tip.model.topics.Topics;
+import io.tip.registry.client.SchemaRegistryClient;
+import io.tip.registry.client.SchemaRegistryException;
+import io.tip.registry.serde.AvroSerdeConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,6 +96,7 @@ public final class SubscribeCommand implements Callable<Integer> {
                 Topic<String, ?> topic = topics.subscriptionImpacts(name);
                 List<String> created = cluster.ensureTopics(List.of(topic), settings.app().topicPartitions(),
                         settings.app().topicReplicationFactor());
+                registerSubject(settings, topic.name());
                 SubscriptionTable table = new SubscriptionTable(settings.kafka(), topics.subscriptions());
                 boolean existed = table.read().containsKey(name);
                 Subscription written = subscription.build();
@@ -100,6 +105,24 @@ public final class SubscribeCommand implements Callable<Integer> {
                 System.out.println("impacts go to topic " + topic.name() + (created.isEmpty() ? " (already there)" : " (created)"));
             }
             return 0;
+        }
+
+        /**
+         * The pipeline writes each copy with thesis-impacts' schema id and registers nothing on the way
+         * (see the engine's ImpactBytes); the topic's own subject is registered here, once, for tools
+         * that look a topic's schema up by subject.
+         */
+        private static void registerSubject(TipSettings settings, String topic) {
+            AvroSerdeConfig serde = new AvroSerdeConfig(settings.serde());
+            if (!serde.autoRegisterSchemas()) {
+                return; // schemas are registered by whoever manages the registry
+            }
+            try {
+                SchemaRegistryClient.create(serde.clientConfig()).register(topic + "-value", ThesisImpact.getClassSchema());
+            } catch (SchemaRegistryException e) {
+                throw new UserError("cannot register the impacts schema for " + topic + " in the schema registry: " + e.getMessage()
+                        + " (check --schema-registry-url and its credentials)");
+            }
         }
 
         private List<String> thesisIds(TipSettings settings, Topics topics) {
