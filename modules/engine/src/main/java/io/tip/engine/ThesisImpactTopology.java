@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -122,12 +121,11 @@ final class ThesisImpactTopology {
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         defaults.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         defaults.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterSendHandler.class);
-        // 256 KiB producer batches (Kafka's default: 16 KiB): an event writes ~2.2 records to ~7 partitions, so
-        // small batches meant many produce requests for the in-process broker and many batch completions on a
-        // 2-core machine. Alternating A/B runs of `tip bench --theses 10000 --events 200000` (BENCHMARKS.md,
-        // "Producer batches"): pipeline median ~19k -> ~31k events/s; 512 KiB no better, lz4 on top slower
-        // (its cost lands on the stream thread). Linger stays Kafka Streams' 100 ms; a commit sends what is batched.
-        defaults.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        // Producer batches stay Kafka's 16 KiB on purpose. 256 KiB batches ran the pipeline ~55 % faster
+        // without subscriptions (A/B, BENCHMARKS.md "Producer batches"), but every partition written in a
+        // commit holds a batch of that size: with 1,000 subscription topics the producer's buffer.memory
+        // (32 MiB) ran out and the stream thread waited in BufferPool.awaitMemory, halving the rate again.
+        // A deployment with few subscriptions can set producer.batch.size=262144 itself.
         return defaults;
     }
 }
