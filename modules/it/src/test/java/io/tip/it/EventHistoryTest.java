@@ -82,6 +82,8 @@ class EventHistoryTest {
                         // Then that failure is what read throws, and no record reached the sink after it
                         .isInstanceOf(IllegalStateException.class).hasMessage("disk full");
                 assertThat(calls[0]).isEqualTo(100);
+                // and the thread that read ahead has stopped
+                assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("tip-history-reader") && t.isAlive());
             }
         }
     }
