@@ -34,7 +34,8 @@ record BenchReport(int theses, long events, int subscriptions, long routedCopies
     String table() {
         StringBuilder out = new StringBuilder();
         out.append(header());
-        out.append(String.format(Locale.ROOT, "%-22s %14s %14s %18s %16s%n", "", "events/s", "impacts/s", "records written/ev", "bytes written/ev"));
+        out.append(String.format(Locale.ROOT, "%-22s %14s %14s %14s %18s %16s%n", "", "events/s", "events/CPU-s", "impacts/s",
+                "records written/ev", "bytes written/ev"));
         out.append(row(passthrough)).append(row(pipeline));
         out.append(String.format(Locale.ROOT, "%-22s %14.2f%n", "ratio (pipeline/pass)", ratio()));
         if (subscriptions > 0) {
@@ -49,6 +50,7 @@ record BenchReport(int theses, long events, int subscriptions, long routedCopies
         }
         out.append(String.format(Locale.ROOT, "heap: peak used %d MB, live after GC %d MB, limit %d MB (broker and registry included)%n",
                 heapPeakUsedMb, heapLiveMb, heapLimitMb));
+        out.append("events/CPU-s: events per second of the whole process's CPU time (application, broker, GC, JIT) while measured\n");
         out.append("load average (1, 5, 15 min) at start -> end: ").append(load).append('\n');
         return out.toString();
     }
@@ -60,18 +62,21 @@ record BenchReport(int theses, long events, int subscriptions, long routedCopies
     }
 
     private static String row(PhaseResult phase) {
-        return String.format(Locale.ROOT, "%-22s %,14.0f %,14.0f %18.2f %,16.0f%n", phase.name(), phase.eventsPerSec(), phase.impactsPerSec(),
+        return String.format(Locale.ROOT, "%-22s %,14.0f %,14.0f %,14.0f %18.2f %,16.0f%n", phase.name(), phase.eventsPerSec(),
+                phase.eventsPerCpuSecond(), phase.impactsPerSec(),
                 phase.recordsWrittenPerEvent(), phase.bytesWrittenPerEvent());
     }
 
     String json() {
         return String.format(Locale.ROOT, "{\"theses\":%d,\"events\":%d,\"subscriptions\":%d,\"routedCopies\":%d,\"guarantee\":\"%s\",\"partitions\":%d,\"threads\":%d,"
                         + "\"passthroughEventsPerSec\":%.1f,\"pipelineEventsPerSec\":%.1f,\"ratio\":%.3f,\"impactsPerSec\":%.1f,"
+                        + "\"passthroughEventsPerCpuSec\":%.1f,\"pipelineEventsPerCpuSec\":%.1f,"
                         + "\"recordsWrittenPerEvent\":%.3f,\"passthroughRecordsWrittenPerEvent\":%.3f,\"bytesWrittenPerEvent\":%.0f,\"passthroughBytesWrittenPerEvent\":%.0f,"
                         + "\"e2eOfferedEventsPerSec\":%s,\"e2eP50Ms\":%s,\"e2eP99Ms\":%s,\"e2eP999Ms\":%s,\"e2eMaxMs\":%s,\"e2eGcPauses\":%s,\"e2eGcPauseMs\":%s,"
                         + "\"heapMaxMb\":%d,\"heapLiveMb\":%d,\"heapLimitMb\":%d,\"settings\":%s,\"load\":\"%s\"}",
                 theses, events, subscriptions, routedCopies, guarantee, partitions, threads,
                 passthrough.eventsPerSec(), pipeline.eventsPerSec(), ratio(), pipeline.impactsPerSec(),
+                passthrough.eventsPerCpuSecond(), pipeline.eventsPerCpuSecond(),
                 pipeline.recordsWrittenPerEvent(), passthrough.recordsWrittenPerEvent(),
                 pipeline.bytesWrittenPerEvent(), passthrough.bytesWrittenPerEvent(),
                 latency == null ? "null" : String.format(Locale.ROOT, "%.1f", latency.achievedPerSec()),
@@ -102,6 +107,8 @@ record BenchReport(int theses, long events, int subscriptions, long routedCopies
             out.append(line("passthrough events/s", r -> r.passthrough().eventsPerSec(), "%,.0f"));
             out.append(line("pipeline events/s", r -> r.pipeline().eventsPerSec(), "%,.0f"));
             out.append(line("ratio (pipeline/pass)", BenchReport::ratio, "%.2f"));
+            out.append(line("passthrough ev/CPU-s", r -> r.passthrough().eventsPerCpuSecond(), "%,.0f"));
+            out.append(line("pipeline ev/CPU-s", r -> r.pipeline().eventsPerCpuSecond(), "%,.0f"));
             out.append(line("records written/ev", r -> r.pipeline().recordsWrittenPerEvent(), "%.2f"));
             out.append(line("bytes written/ev", r -> r.pipeline().bytesWrittenPerEvent(), "%,.0f"));
             if (runs.get(0).latency() != null) {
@@ -122,10 +129,12 @@ record BenchReport(int theses, long events, int subscriptions, long routedCopies
             StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                     "{\"theses\":%d,\"events\":%d,\"subscriptions\":%d,\"guarantee\":\"%s\",\"partitions\":%d,\"threads\":%d,\"runs\":%d,"
                             + "\"settings\":%s,\"passthroughEventsPerSec\":%.1f,\"pipelineEventsPerSec\":%.1f,\"ratio\":%.3f,"
-                            + "\"ratioMin\":%.3f,\"ratioMax\":%.3f,\"recordsWrittenPerEvent\":%.3f,\"bytesWrittenPerEvent\":%.0f",
+                            + "\"ratioMin\":%.3f,\"ratioMax\":%.3f,\"passthroughEventsPerCpuSec\":%.1f,\"pipelineEventsPerCpuSec\":%.1f,"
+                            + "\"recordsWrittenPerEvent\":%.3f,\"bytesWrittenPerEvent\":%.0f",
                     first.theses(), first.events(), first.subscriptions(), first.guarantee(), first.partitions(), first.threads(), runs.size(),
                     jsonObject(first.pipelineSettings()), median(r -> r.passthrough().eventsPerSec()), median(r -> r.pipeline().eventsPerSec()),
                     median(BenchReport::ratio), min(BenchReport::ratio), max(BenchReport::ratio),
+                    median(r -> r.passthrough().eventsPerCpuSecond()), median(r -> r.pipeline().eventsPerCpuSecond()),
                     median(r -> r.pipeline().recordsWrittenPerEvent()), median(r -> r.pipeline().bytesWrittenPerEvent())));
             if (first.latency() != null) {
                 out.append(String.format(Locale.ROOT, ",\"e2eP50Ms\":%.1f,\"e2eP99Ms\":%.1f,\"e2eP99Min\":%.1f,\"e2eP99Max\":%.1f,\"e2eP999Ms\":%.1f",

@@ -29,12 +29,13 @@ class BenchCommandSmokeTest {
         assertThat(json).startsWith("{").endsWith("}")
                 .contains("\"pipelineEventsPerSec\":", "\"passthroughEventsPerSec\":", "\"ratio\":", "\"impactsPerSec\":",
                         "\"e2eP50Ms\":", "\"e2eP99Ms\":", "\"e2eP999Ms\":", "\"heapMaxMb\":", "\"recordsWrittenPerEvent\":",
+                        "\"pipelineEventsPerCpuSec\":", "\"passthroughEventsPerCpuSec\":",
                         "\"theses\":100", "\"events\":3000", "\"subscriptions\":20", "\"guarantee\":\"exactly_once_v2\"")
                 .doesNotContain("null").doesNotContain("\"routedCopies\":0,");
         // and the figures are measured, not left at zero
         JsonNode report = JsonMapper.builder().build().readTree(json);
         for (String rate : List.of("pipelineEventsPerSec", "passthroughEventsPerSec", "ratio", "impactsPerSec", "e2eP50Ms",
-                "e2eP99Ms", "e2eP999Ms", "heapMaxMb", "recordsWrittenPerEvent")) {
+                "e2eP99Ms", "e2eP999Ms", "heapMaxMb", "recordsWrittenPerEvent", "pipelineEventsPerCpuSec", "passthroughEventsPerCpuSec")) {
             assertThat(report.get(rate).asDouble()).as(rate).isPositive();
         }
         assertThat(report.get("e2eP50Ms").asDouble()).isLessThanOrEqualTo(report.get("e2eP99Ms").asDouble());

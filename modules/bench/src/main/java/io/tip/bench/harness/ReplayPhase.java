@@ -1,6 +1,5 @@
 package io.tip.bench.harness;
 
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -63,7 +62,7 @@ public final class ReplayPhase {
         OfflineEvaluator replaying = new OfflineEvaluator(config, vault.theses(), vault.implications(), vault.entities());
         long[] read = {0, 0};
         long start = System.nanoTime();
-        long cpuStart = processCpuNanos();
+        long cpuStart = ProcessCpu.nanos();
         long undeserializable;
         try (EventHistory history = new EventHistory(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
                 stack.topics().marketEvents(), null, null)) {
@@ -75,7 +74,7 @@ public final class ReplayPhase {
             undeserializable = history.undeserializable();
         }
         double replaySeconds = (System.nanoTime() - start) / 1e9;
-        double replayCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        double replayCpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
 
         reporter.progress("evaluating the same events in memory");
         // Generated in chunks outside the clock, so neither generation nor a million events held at once is measured.
@@ -91,12 +90,12 @@ public final class ReplayPhase {
                 chunk[i] = events.get();
             }
             long chunkStart = System.nanoTime();
-            long chunkCpu = processCpuNanos();
+            long chunkCpu = ProcessCpu.nanos();
             for (int i = 0; i < n; i++) {
                 impacts += alone.evaluate(chunk[i].getId(), chunk[i], now).steps().size();
             }
             evaluateNanos += System.nanoTime() - chunkStart;
-            evaluateCpuNanos += processCpuNanos() - chunkCpu;
+            evaluateCpuNanos += ProcessCpu.nanos() - chunkCpu;
             done += n;
         }
         double evaluateSeconds = evaluateNanos / 1e9;
@@ -105,10 +104,5 @@ public final class ReplayPhase {
                     + " (re-sent events are deduplicated by record time, which differs between the two)");
         }
         return new Result(read[0], read[1], undeserializable, replaySeconds, replayCpuSeconds, evaluateSeconds, evaluateCpuNanos / 1e9);
-    }
-
-    /** CPU time of every thread of this process: the replay reads on one thread and evaluates on another. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

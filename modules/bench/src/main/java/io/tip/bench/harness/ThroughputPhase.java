@@ -28,20 +28,26 @@ public final class ThroughputPhase {
     /** Starts {@code streams} (running {@code app}) and measures it; the caller closes it. */
     public PhaseResult run(StreamsApps.App app, KafkaStreams streams, Progress progress, Completion completion) throws InterruptedException {
         double seconds;
+        double cpuSeconds;
         long measuredImpacts;
         try (OutputTail tail = new OutputTail(stack.bootstrapServers(), stack.admin(), app.outputs(), null, false)) {
             streams.start();
             await(streams, progress, () -> progress.events() >= warmupEvents, app.id() + " warm-up");
             long start = System.nanoTime();
+            long cpuAtStart = ProcessCpu.nanos();
             long impactsAtStart = progress.impacts();
             await(streams, progress, () -> progress.events() >= events && completion.done(progress, tail), app.id() + " outputs committed");
             seconds = (System.nanoTime() - start) / 1e9;
+            cpuSeconds = (ProcessCpu.nanos() - cpuAtStart) / 1e9;
             measuredImpacts = progress.impacts() - impactsAtStart;
         }
         RecordCounter.Written written = RecordCounter.written(stack.bootstrapServers(), stack.admin(), app.id(), app.outputs());
-        PhaseResult result = new PhaseResult(app.id(), events, events - warmupEvents, seconds, measuredImpacts, written.records(), written.bytes());
-        reporter.progress(String.format("%s: %.0f events/s over the last %d events (%.1f s), %.2f records and %.0f bytes written per event %s",
-                app.id(), result.eventsPerSec(), result.measuredEvents(), seconds, result.recordsWrittenPerEvent(),
+        PhaseResult result = new PhaseResult(app.id(), events, events - warmupEvents, seconds, cpuSeconds, measuredImpacts,
+                written.records(), written.bytes());
+        reporter.progress(String.format("%s: %.0f events/s over the last %d events (%.1f s, %.1f CPU-s: %.0f events per CPU-s), "
+                        + "%.2f records and %.0f bytes written per event %s",
+                app.id(), result.eventsPerSec(), result.measuredEvents(), seconds, cpuSeconds, result.eventsPerCpuSecond(),
+                result.recordsWrittenPerEvent(),
                 result.bytesWrittenPerEvent(), written.bytesByTopic()));
         return result;
     }
