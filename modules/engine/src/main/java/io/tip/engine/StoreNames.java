@@ -10,7 +10,10 @@ public final class StoreNames {
     public static final String ENTITIES = "entities-store";
     /** Global store: subscription name -> Subscription. */
     public static final String SUBSCRIPTIONS = "subscriptions-store";
-    /** Partitioned store: thesis id -> ThesisState. */
+    /**
+     * Partitioned store: thesis id -> ThesisState, held as the bytes written to thesis-state (Confluent
+     * wire format): query it as {@code byte[]} and read a value with thesis-state's deserializer.
+     */
     public static final String THESIS_STATE = "thesis-state-store";
     /** Partitioned window store: event id -> first time seen, for dedupe. */
     public static final String SEEN_EVENTS = "seen-events-store";

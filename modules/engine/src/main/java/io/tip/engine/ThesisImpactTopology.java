@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -80,18 +82,21 @@ final class ThesisImpactTopology {
                         (key, value, context) -> topics.subscriptionTopicName(MarketEventProcessor.subscriptionOf(context.headers())),
                         topics.impacts().keySerde().serializer(), impactBytes, "match");
 
-        topology.addSource("impacts", topics.impacts().keySerde().deserializer(),
-                        topics.impacts().valueSerde().deserializer(), topics.impacts().name())
+        // Impacts are read back as bytes: the fold decodes the few fields it needs (ThesisStateProcessor).
+        Deserializer<GenericRecord> projection = topics.projection(ThesisStateProcessor.projectionSchema());
+        topology.addSource("impacts", topics.impacts().keySerde().deserializer(), new ByteArrayDeserializer(), topics.impacts().name())
                 .addProcessor("fold-state", () -> new ThesisStateProcessor(
-                        new ThesisStateFold(config.lastImpacts(), config.statusThreshold())), "impacts")
+                        new ThesisStateFold(config.lastImpacts(), config.statusThreshold()), topics.impacts(), projection,
+                        topics.state()), "impacts")
                 // Cached: a thesis moved several times within one commit writes its (large) state to the
-                // changelog once; thesis-state itself still gets every state, written by the sink below.
+                // changelog and to thesis-state once, when the cache is flushed (see ThesisStateProcessor).
                 // In memory: one small state per thesis (bounded by the vault, ~300 B each), restored from its
                 // changelog on start; RocksDB's per-access cost was ~20 % of the pipeline's rate (BENCHMARKS.md).
+                // Values are thesis-state's own bytes, so a flushed state is not serialized a second time.
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.THESIS_STATE),
-                        topics.state().keySerde(), topics.state().valueSerde()).withCachingEnabled(), "fold-state")
+                        topics.state().keySerde(), Serdes.ByteArray()).withCachingEnabled(), "fold-state")
                 .addSink(ThesisStateProcessor.STATE_SINK, topics.state().name(),
-                        topics.state().keySerde().serializer(), topics.state().valueSerde().serializer(), "fold-state")
+                        topics.state().keySerde().serializer(), new ByteArraySerializer(), "fold-state")
                 .addSink(ThesisStateProcessor.ALERTS_SINK, topics.alerts().name(),
                         topics.alerts().keySerde().serializer(), topics.alerts().valueSerde().serializer(), "fold-state");
         return topology;
@@ -101,8 +106,12 @@ final class ThesisImpactTopology {
                                         BiConsumer<String, V> put, Consumer<String> remove) {
         // Global stores are restored from their own topic, so they need no changelog. Their records are
         // read by a deserializer that never throws (see TableRecordDeserializer for the Kafka bug it avoids).
+        // On disk (RocksDB), not on the heap: matching reads the in-memory index, which TableLoader rebuilds
+        // from the store on start, and only queries read the store. In memory they held a second, serialized
+        // copy of the vault; with the index's slim theses this took the live heap at 100,000 theses from 633
+        // to 477 MB (BENCHMARKS.md, "Issue 17, second pass").
         topology.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
                         .withLoggingDisabled(),
                 topic.name() + "-source", topic.keySerde().deserializer(),
                 new TableRecordDeserializer<>(topic.valueSerde().deserializer(), listener),

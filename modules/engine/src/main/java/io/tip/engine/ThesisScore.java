@@ -18,8 +18,13 @@ public final class ThesisScore {
 
     /** The impact's signed magnitude in micro-units. */
     public static long signedMicros(ThesisImpact impact) {
-        long micros = Math.round(impact.getMagnitude() * MICROS);
-        return impact.getStance() == Stance.SUPPORTS ? micros : impact.getStance() == Stance.CHALLENGES ? -micros : 0;
+        return signedMicros(impact.getStance(), impact.getMagnitude());
+    }
+
+    /** An impact of this stance and magnitude, signed, in micro-units. */
+    public static long signedMicros(Stance stance, double magnitude) {
+        long micros = Math.round(magnitude * MICROS);
+        return stance == Stance.SUPPORTS ? micros : stance == Stance.CHALLENGES ? -micros : 0;
     }
 
     /** A score in micro-units as thesis-state holds it. */

@@ -65,9 +65,10 @@ record ReferenceRun(Map<String, ThesisImpact> impactsById, Map<String, ThesisSta
             int unmatched = driver.createOutputTopic(topics.unmatched().name(), topics.unmatched().keySerde().deserializer(),
                     topics.unmatched().valueSerde().deserializer()).readValuesToList().size();
             Map<String, ThesisState> states = new TreeMap<>();
-            KeyValueStore<String, ThesisState> store = driver.getKeyValueStore(StoreNames.THESIS_STATE);
-            try (KeyValueIterator<String, ThesisState> all = store.all()) {
-                all.forEachRemaining(kv -> states.put(kv.key, kv.value));
+            KeyValueStore<String, byte[]> store = driver.getKeyValueStore(StoreNames.THESIS_STATE);
+            try (KeyValueIterator<String, byte[]> all = store.all()) {
+                all.forEachRemaining(kv -> states.put(kv.key,
+                        topics.state().valueSerde().deserializer().deserialize(topics.state().name(), kv.value)));
             }
             return new ReferenceRun(impacts, states, unmatched);
         }

@@ -130,7 +130,7 @@ public final class HttpApi implements AutoCloseable {
         this.pipeline = service;
         String server = service.applicationServer();
         String[] hostPort = server.split(":");
-        this.queries = new ThesisQueries(service.streams(), new HostInfo(hostPort[0], Integer.parseInt(hostPort[1])),
+        this.queries = new ThesisQueries(service.streams(), topics.state(), new HostInfo(hostPort[0], Integer.parseInt(hostPort[1])),
                 access.outgoingAuthorization());
         streamsMetrics = new KafkaStreamsMetrics(service.streams());
         streamsMetrics.bindTo(registry);

@@ -30,6 +30,7 @@ import io.tip.model.Implication;
 import io.tip.model.Thesis;
 import io.tip.model.ThesisState;
 import io.tip.model.json.AvroJson;
+import io.tip.model.topics.Topic;
 
 /**
  * Answers for every thesis from any instance. Theses are in a global store every instance holds;
@@ -42,13 +43,16 @@ final class ThesisQueries {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final KafkaStreams streams;
+    /** The state store holds thesis-state's bytes (see {@link StoreNames#THESIS_STATE}); read with its deserializer. */
+    private final Topic<String, ThesisState> stateTopic;
     private final HostInfo self;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Optional<String> authorization;
 
-    ThesisQueries(KafkaStreams streams, HostInfo self, Optional<String> authorization) {
+    ThesisQueries(KafkaStreams streams, Topic<String, ThesisState> stateTopic, HostInfo self, Optional<String> authorization) {
         this.streams = streams;
+        this.stateTopic = stateTopic;
         this.self = self;
         this.authorization = authorization;
     }
@@ -107,14 +111,14 @@ final class ThesisQueries {
 
     /** Read from this instance only; a standby copy may lag behind the active one and says so. */
     private Optional<ObjectNode> localState(String id, KeyQueryMetadata where) {
-        ReadOnlyKeyValueStore<String, ThesisState> store = streams.store(StoreQueryParameters
-                .fromNameAndType(StoreNames.THESIS_STATE, QueryableStoreTypes.<String, ThesisState>keyValueStore())
+        ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters
+                .fromNameAndType(StoreNames.THESIS_STATE, QueryableStoreTypes.<String, byte[]>keyValueStore())
                 .withPartition(where.partition()).enableStaleStores());
-        ThesisState state = store.get(id);
+        byte[] state = store.get(id);
         if (state == null) {
             return Optional.empty();
         }
-        ObjectNode json = AvroJson.toJson(state);
+        ObjectNode json = AvroJson.toJson(decode(state));
         json.put("stale", !self.equals(where.activeHost()));
         json.put("servedBy", self.host() + ":" + self.port());
         return Optional.of(json);
@@ -128,15 +132,19 @@ final class ThesisQueries {
     /** The states this instance is active for. */
     List<ObjectNode> localStates() {
         List<ObjectNode> states = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, ThesisState> store = streams.store(StoreQueryParameters
-                .fromNameAndType(StoreNames.THESIS_STATE, QueryableStoreTypes.<String, ThesisState>keyValueStore()));
-        try (KeyValueIterator<String, ThesisState> it = store.all()) {
+        ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters
+                .fromNameAndType(StoreNames.THESIS_STATE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+        try (KeyValueIterator<String, byte[]> it = store.all()) {
             while (it.hasNext()) {
-                KeyValue<String, ThesisState> kv = it.next();
-                states.add(AvroJson.toJson(kv.value));
+                KeyValue<String, byte[]> kv = it.next();
+                states.add(AvroJson.toJson(decode(kv.value)));
             }
         }
         return states;
+    }
+
+    private ThesisState decode(byte[] stored) {
+        return stateTopic.valueSerde().deserializer().deserialize(stateTopic.name(), stored);
     }
 
     /** Every state, from every instance. */

@@ -3,7 +3,10 @@ package io.tip.model.topics;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -18,6 +21,7 @@ import io.tip.model.ThesisImpact;
 import io.tip.model.ThesisState;
 import io.tip.registry.client.RegistryClientConfig;
 import io.tip.registry.client.SchemaRegistryClient;
+import io.tip.registry.serde.KafkaAvroDeserializer;
 import io.tip.registry.serde.SpecificAvroSerde;
 import io.tip.model.topics.Topic.Retention;
 
@@ -116,6 +120,17 @@ public final class Topics {
     public Topic<String, ThesisImpact> subscriptionImpacts(String subscription) {
         return avro(subscriptionTopicName(subscription), ThesisImpact.class, Retention.DELETE, registry, serdeConfig,
                 "Impacts matching subscription '" + subscription + "' (out). Key: thesis id.");
+    }
+
+    /**
+     * A deserializer that reads any of these topics' values into {@code readerSchema}, typically a
+     * projection of the topic's record (the same record name, fewer fields): the fields it leaves out
+     * are skipped, not decoded.
+     */
+    public Deserializer<GenericRecord> projection(Schema readerSchema) {
+        KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer(registry, readerSchema);
+        deserializer.configure(serdeConfig, false);
+        return (topic, bytes) -> (GenericRecord) deserializer.deserialize(topic, bytes);
     }
 
     /** What topic names of subscriptions start with, after the prefix. */

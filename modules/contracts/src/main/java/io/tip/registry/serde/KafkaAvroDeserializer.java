@@ -2,6 +2,7 @@ package io.tip.registry.serde;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
@@ -22,17 +23,31 @@ import io.tip.registry.client.SchemaRegistryException;
 public class KafkaAvroDeserializer implements Deserializer<Object> {
     private SchemaRegistryClient client;
     private boolean specificReader;
+    /** When set, every record is read into this schema, whatever the writer's (a projection, say); null: see class doc. */
+    private final Schema fixedReader;
     private final GeneratedClasses generatedClasses = new GeneratedClasses(classLoader());
     /** The reader schema is a function of the writer schema here, so the writer's id identifies the pair. */
     private final Map<Integer, DatumReader<Object>> readersBySchemaId = new ConcurrentHashMap<>();
 
     /** Creates its own registry client from the config passed to {@link #configure}. */
     public KafkaAvroDeserializer() {
+        this.fixedReader = null;
     }
 
     /** Uses a shared client; {@link #configure} still reads the serde settings. */
     public KafkaAvroDeserializer(SchemaRegistryClient client) {
         this.client = client;
+        this.fixedReader = null;
+    }
+
+    /**
+     * Reads every record into {@code readerSchema} as a GenericRecord, by Avro's schema resolution: a
+     * reader schema with fewer fields than the writer's (a projection) skips the others instead of
+     * decoding them. A writer schema that does not resolve to it is a SerializationException.
+     */
+    public KafkaAvroDeserializer(SchemaRegistryClient client, Schema readerSchema) {
+        this.client = client;
+        this.fixedReader = Objects.requireNonNull(readerSchema, "readerSchema");
     }
 
     @Override
@@ -84,6 +99,9 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         } catch (SchemaRegistryException e) {
             // The cause stays attached: a RegistryUnavailableException means "retry later", not "bad record".
             throw new SerializationException("cannot read record from topic " + topic + ": " + e.getMessage(), e);
+        }
+        if (fixedReader != null) {
+            return fastReader(GenericData.get(), writer, fixedReader, id);
         }
         if (!specificReader) {
             return fastReader(GenericData.get(), writer, writer, id);

@@ -2,6 +2,7 @@ package io.tip.registry.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.Schema;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tip.registry.SharedStack;
 import io.tip.registry.TestSchemas;
+import io.tip.registry.client.SchemaRegistryClient;
 import io.tip.registry.testdata.Side;
 import io.tip.registry.testdata.Trade;
 
@@ -52,6 +54,28 @@ class SchemaEvolutionTest {
         assertThat(read.getSchema()).isEqualTo(v2);
         assertThat(read.get("note")).hasToString("hedge");
         assertThat(read.get("side")).hasToString("SHORT");
+    }
+
+    @Test
+    void aReaderSchemaWithFewerFieldsReadsOnlyThose() {
+        // Given v2 records written with every field
+        String topic = SharedStack.uniqueName("evolving-projection");
+        byte[] bytes = serializer().serialize(topic, tradeV2("NEW", 3, "hedge"));
+        Schema projection = Schema.createRecord(v2.getName(), null, v2.getNamespace(), false,
+                List.of(new Schema.Field(v2.getField("quantity"), v2.getField("quantity").schema()),
+                        new Schema.Field(v2.getField("note"), v2.getField("note").schema())));
+
+        // When a consumer reads them into a projection of the record
+        KafkaAvroDeserializer projecting = new KafkaAvroDeserializer(
+                SchemaRegistryClient.create(new AvroSerdeConfig(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl)).clientConfig()),
+                projection);
+        projecting.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl, AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        GenericRecord read = (GenericRecord) projecting.deserialize(topic, bytes);
+
+        // Then it holds just the projection's fields, with the writer's values, whatever specific.avro.reader says
+        assertThat(read.getSchema()).isEqualTo(projection);
+        assertThat(read.get("quantity")).isEqualTo(7);
+        assertThat(read.get("note")).hasToString("hedge");
     }
 
     private KafkaAvroSerializer serializer() {

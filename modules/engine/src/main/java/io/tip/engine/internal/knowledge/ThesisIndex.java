@@ -2,6 +2,7 @@ package io.tip.engine.internal.knowledge;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -85,16 +86,34 @@ public final class ThesisIndex {
         return theses.size();
     }
 
-    /** The signals that could fire for an event with these keys; each at most once. */
+    /**
+     * The signals that could fire for an event with these keys; each at most once, in no particular
+     * order. Most events hit one posting list, which is returned as it is, without a copy.
+     */
     public Collection<CompiledSignal> candidates(Collection<Anchor> eventKeys) {
-        Set<CompiledSignal> found = new LinkedHashSet<>(unanchored);
+        Set<CompiledSignal> single = null;
+        Set<CompiledSignal> merged = null;
         for (Anchor key : eventKeys) {
             Set<CompiledSignal> posting = postings.get(key);
-            if (posting != null) {
-                found.addAll(posting);
+            if (posting == null || posting.isEmpty()) {
+                continue;
+            }
+            if (merged != null) {
+                merged.addAll(posting);
+            } else if (single == null) {
+                single = posting;
+            } else {
+                merged = new HashSet<>(single); // CompiledSignal is equal only to itself: this dedupes by identity
+                merged.addAll(posting);
             }
         }
-        return found;
+        if (!unanchored.isEmpty()) {
+            if (merged == null) {
+                merged = single == null ? new HashSet<>() : new HashSet<>(single);
+            }
+            merged.addAll(unanchored);
+        }
+        return merged != null ? merged : single != null ? single : List.of();
     }
 
     /** Theses without signals that link one of these (lower-cased) entity names. */
@@ -122,6 +141,16 @@ public final class ThesisIndex {
         }
         Set<String> linked = new LinkedHashSet<>();
         thesis.getEntities().forEach(e -> linked.add(e.toLowerCase(Locale.ROOT)));
-        return new CompiledThesis(thesis, List.copyOf(signals), Set.copyOf(linked));
+        return new CompiledThesis(slim(thesis), List.copyOf(signals), Set.copyOf(linked));
+    }
+
+    /**
+     * The thesis as matching and impacts use it: its id, title, version, tags and where its note is.
+     * The rest (summary, evidence, counter-arguments, ...) is left out of the index, which every
+     * instance holds in memory for the whole vault; the global store keeps the whole record.
+     */
+    private static Thesis slim(Thesis thesis) {
+        return Thesis.newBuilder(thesis).setSummary("").setAliases(List.of()).setEntities(List.of()).setSignals(List.of())
+                .setEvidence(List.of()).setCounterArguments(List.of()).setRelated(List.of()).build();
     }
 }

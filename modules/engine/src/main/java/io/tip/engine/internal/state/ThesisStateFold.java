@@ -29,11 +29,15 @@ public final class ThesisStateFold {
     }
 
     public ThesisState apply(ThesisState previous, ThesisImpact impact) {
+        return apply(previous, FoldedImpact.of(impact));
+    }
+
+    public ThesisState apply(ThesisState previous, FoldedImpact impact) {
         ThesisState.Builder next = previous == null
-                ? ThesisState.newBuilder().setThesisId(impact.getThesisId())
+                ? ThesisState.newBuilder().setThesisId(impact.thesisId())
                 : ThesisState.newBuilder(previous);
-        long scoreMicros = Math.round(next.getScore() * ThesisScore.MICROS) + ThesisScore.signedMicros(impact);
-        switch (impact.getStance()) {
+        long scoreMicros = Math.round(next.getScore() * ThesisScore.MICROS) + ThesisScore.signedMicros(impact.stance(), impact.magnitude());
+        switch (impact.stance()) {
             case SUPPORTS -> next.setSupports(next.getSupports() + 1);
             case CHALLENGES -> next.setChallenges(next.getChallenges() + 1);
             case REVIEW -> next.setReviews(next.getReviews() + 1);
@@ -48,7 +52,7 @@ public final class ThesisStateFold {
         double score = ThesisScore.of(scoreMicros);
         return next.setScore(score)
                 // the newest impact's title, so a renamed note shows its new name whatever the arrival order
-                .setThesisTitle(recent.get(0) == added ? impact.getThesisTitle() : next.getThesisTitle())
+                .setThesisTitle(recent.get(0) == added ? impact.thesisTitle() : next.getThesisTitle())
                 .setLastImpacts(recent)
                 .setLastEventTime(recent.get(0).getEventTime())
                 .setStatus(status(score, next.getSupports(), next.getChallenges()))
@@ -56,10 +60,10 @@ public final class ThesisStateFold {
     }
 
     /** The state keeps a small summary per impact: it is rewritten on every impact, so its size is the cost. */
-    private static ImpactSummary summary(ThesisImpact impact) {
-        return ImpactSummary.newBuilder().setEventId(impact.getEventId())
-                .setEventTime(impact.getEventTime()).setStance(impact.getStance())
-                .setMagnitude(impact.getMagnitude()).setOrder(impact.getOrder()).build();
+    private static ImpactSummary summary(FoldedImpact impact) {
+        return ImpactSummary.newBuilder().setEventId(impact.eventId())
+                .setEventTime(impact.eventTime()).setStance(impact.stance())
+                .setMagnitude(impact.magnitude()).setOrder(impact.order()).build();
     }
 
     ThesisStatus status(double score, int supports, int challenges) {
