@@ -88,7 +88,8 @@ public final class ThesisIndex {
 
     /**
      * The signals that could fire for an event with these keys; each at most once, in no particular
-     * order. Most events hit one posting list, which is returned as it is, without a copy.
+     * order. When the event's keys hit one posting list and no rule is unanchored, that list is
+     * returned as it is (a concurrent set: safe to read while the table thread changes it), not copied.
      */
     public Collection<CompiledSignal> candidates(Collection<Anchor> eventKeys) {
         Set<CompiledSignal> single = null;
