@@ -124,7 +124,7 @@ final class PipelineDriver implements AutoCloseable {
 
     /** The value bytes a producer sends for {@code event}: Confluent wire format through this driver's registry. */
     byte[] bytes(MarketEvent event) {
-        return topics.marketEvents().valueSerde().serializer().serialize(topics.marketEvents().name(), event);
+        return topics.marketEvents().encode(event);
     }
 
     /** Impacts by thesis id, in the order they came out. */

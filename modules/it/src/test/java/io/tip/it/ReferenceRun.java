@@ -67,8 +67,7 @@ record ReferenceRun(Map<String, ThesisImpact> impactsById, Map<String, ThesisSta
             Map<String, ThesisState> states = new TreeMap<>();
             KeyValueStore<String, byte[]> store = driver.getKeyValueStore(StoreNames.THESIS_STATE);
             try (KeyValueIterator<String, byte[]> all = store.all()) {
-                all.forEachRemaining(kv -> states.put(kv.key,
-                        topics.state().valueSerde().deserializer().deserialize(topics.state().name(), kv.value)));
+                all.forEachRemaining(kv -> states.put(kv.key, topics.state().decode(kv.value)));
             }
             return new ReferenceRun(impacts, states, unmatched);
         }

@@ -118,7 +118,7 @@ final class ThesisQueries {
         if (state == null) {
             return Optional.empty();
         }
-        ObjectNode json = AvroJson.toJson(decode(state));
+        ObjectNode json = AvroJson.toJson(stateTopic.decode(state));
         json.put("stale", !self.equals(where.activeHost()));
         json.put("servedBy", self.host() + ":" + self.port());
         return Optional.of(json);
@@ -137,14 +137,10 @@ final class ThesisQueries {
         try (KeyValueIterator<String, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> kv = it.next();
-                states.add(AvroJson.toJson(decode(kv.value)));
+                states.add(AvroJson.toJson(stateTopic.decode(kv.value)));
             }
         }
         return states;
-    }
-
-    private ThesisState decode(byte[] stored) {
-        return stateTopic.valueSerde().deserializer().deserialize(stateTopic.name(), stored);
     }
 
     /** Every state, from every instance. */

@@ -24,4 +24,14 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, R
     public boolean compacted() {
         return retention == Retention.COMPACT;
     }
+
+    /** A value from the bytes a record of this topic holds (a store that keeps those bytes, say), by this topic's serde. */
+    public V decode(byte[] bytes) {
+        return valueSerde.deserializer().deserialize(name, bytes);
+    }
+
+    /** The bytes a record of this topic holds for this value, by this topic's serde. */
+    public byte[] encode(V value) {
+        return valueSerde.serializer().serialize(name, value);
+    }
 }

@@ -47,6 +47,7 @@ public final class ThesisStateProcessor implements Processor<String, byte[], Str
     private final Topic<String, ThesisState> state;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> states;
+    private boolean forwardedOnFlush;
 
     /**
      * @param impacts    thesis-impacts, whose records arrive as bytes
@@ -65,8 +66,6 @@ public final class ThesisStateProcessor implements Processor<String, byte[], Str
     public static Schema projectionSchema() {
         return ImpactProjection.SCHEMA;
     }
-
-    private boolean forwardedOnFlush;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -103,9 +102,9 @@ public final class ThesisStateProcessor implements Processor<String, byte[], Str
         }
         FoldedImpact impact = ImpactProjection.read(projection.deserialize(impacts.name(), record.value()));
         byte[] stored = states.get(impact.thesisId());
-        ThesisState previous = stored == null ? null : state.valueSerde().deserializer().deserialize(state.name(), stored);
+        ThesisState previous = stored == null ? null : state.decode(stored);
         ThesisState next = fold.apply(previous, impact);
-        byte[] bytes = state.valueSerde().serializer().serialize(state.name(), next);
+        byte[] bytes = state.encode(next);
         states.put(impact.thesisId(), bytes);
         if (!forwardedOnFlush) {
             context.forward(new Record<>(impact.thesisId(), bytes, record.timestamp(), new RecordHeaders()), STATE_SINK);
@@ -114,7 +113,7 @@ public final class ThesisStateProcessor implements Processor<String, byte[], Str
         ThesisStatus before = previous == null ? ThesisStatus.STEADY : previous.getStatus();
         if (before != next.getStatus()) {
             // The alert carries the whole impact: decoded here, for the few impacts that change a status.
-            ThesisImpact cause = impacts.valueSerde().deserializer().deserialize(impacts.name(), record.value());
+            ThesisImpact cause = impacts.decode(record.value());
             ThesisAlert alert = ThesisAlert.newBuilder()
                     .setId(ImpactId.alert(impact.thesisId(), impact.id()))
                     .setThesisId(impact.thesisId())
